@@ -1,0 +1,47 @@
+# The two commands of the README: `make run` and `make test`. Both set up .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# The development server runs with DEBUG on; DEBUG is off unless set (see .env.example).
+DEV_ENV := DEBUG=1
+
+.PHONY: run test lint messages translations clean python-version
+
+python-version:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0])'
+
+$(VENV)/.runtime: requirements.txt | python-version
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Compiled catalogues (.mo) are build output, made from the committed .po files.
+translations: $(VENV)/.runtime
+	$(VENV)/bin/pybabel compile --domain=django --directory=locale --statistics
+
+run: $(VENV)/.runtime translations
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py load_demo
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: $(VENV)/.dev translations lint
+	$(PY) manage.py makemigrations --check --dry-run --settings=pilkada_portal.settings.test
+	$(VENV)/bin/pytest
+
+# Refresh the Indonesian catalogue after changing translatable strings (needs GNU gettext).
+messages: $(VENV)/.runtime
+	$(DEV_ENV) $(PY) manage.py makemessages --locale=id --no-obsolete --ignore='.venv/*' --ignore='staticfiles/*'
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	find . -name '*.mo' -delete

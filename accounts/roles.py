@@ -1,0 +1,60 @@
+"""The portal's roles: each is a Django group with the model permissions it needs."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """Role names double as group names, so they are stored in Indonesian."""
+
+    OPERATOR = "Operator Kesbangpol", _("Kesbangpol operator")
+    NOTULIS = "Notulis", _("Minute taker (secretariat)")
+    PIMPINAN = "Pimpinan", _("Chair / approver")
+    LIAISON = "Perwakilan instansi", _("Institution liaison")
+    PESERTA = "Peserta", _("Attendee")
+
+
+_ALL = ("add", "change", "delete", "view")
+
+# Model permissions per role, as {"app_label.model": actions}. Until the portal's own
+# editing screens exist, operators and minute takers work through the admin with these.
+ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    Role.OPERATOR: {
+        "agencies.region": _ALL,
+        "agencies.agency": _ALL,
+        "agencies.official": _ALL,
+        "meetings.election": _ALL,
+        "meetings.meeting": _ALL,
+        "meetings.agendaitem": _ALL,
+        "meetings.participation": _ALL,
+        "meetings.followup": ("view",),
+        "briefings.briefing": _ALL,
+        "briefings.readinessindicator": _ALL,
+        "briefings.risk": _ALL,
+    },
+    Role.NOTULIS: {
+        "agencies.agency": ("view",),
+        "agencies.official": ("view",),
+        "meetings.meeting": ("view", "change"),
+        "meetings.agendaitem": ("view", "change"),
+        "meetings.participation": ("view",),
+        "meetings.followup": _ALL,
+        "briefings.briefing": ("view",),
+        "briefings.readinessindicator": ("view",),
+        "briefings.risk": ("view",),
+    },
+    Role.PIMPINAN: {
+        "meetings.meeting": ("view",),
+        "meetings.followup": ("view",),
+        "briefings.briefing": ("view",),
+    },
+    Role.LIAISON: {
+        "briefings.briefing": ("view", "add", "change"),
+        "briefings.readinessindicator": _ALL,
+        "briefings.risk": _ALL,
+    },
+    Role.PESERTA: {},
+}
+
+# Roles whose members use the admin site for data entry.
+STAFF_ROLES = {Role.OPERATOR, Role.NOTULIS}

@@ -1,0 +1,37 @@
+from django.contrib import admin
+
+from .models import Agency, Official, Region
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "code", "parent"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["parent"]
+
+
+class OfficialInline(admin.TabularInline):
+    model = Official
+    extra = 0
+    fields = ["title_prefix", "name", "title_suffix", "position", "rank", "nip"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "head_title", "region"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name", "short_name", "head_title"]
+    autocomplete_fields = ["parent", "region"]
+    list_select_related = ["region"]
+    inlines = [OfficialInline]
+
+
+@admin.register(Official)
+class OfficialAdmin(admin.ModelAdmin):
+    list_display = ["name", "title_prefix", "title_suffix", "position", "agency", "nip"]
+    list_filter = ["agency__kind", "agency"]
+    search_fields = ["name", "position", "nip", "agency__name", "agency__short_name"]
+    autocomplete_fields = ["agency"]
+    list_select_related = ["agency"]

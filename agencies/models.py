@@ -1,0 +1,220 @@
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_logo_size, validate_nip, validate_region_code
+
+
+class Region(models.Model):
+    """An administrative region (provinsi down to desa) with its Kemendagri code."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "provinsi", _("Province")
+        REGENCY = "kabupaten", _("Regency")
+        CITY = "kota", _("City")
+        DISTRICT = "kecamatan", _("District (kecamatan)")
+        URBAN_VILLAGE = "kelurahan", _("Urban village (kelurahan)")
+        VILLAGE = "desa", _("Village (desa)")
+
+    # Which kinds of region may contain which: a kecamatan sits in a kabupaten or kota, etc.
+    ALLOWED_PARENTS = {
+        Kind.PROVINCE: set(),
+        Kind.REGENCY: {Kind.PROVINCE},
+        Kind.CITY: {Kind.PROVINCE},
+        Kind.DISTRICT: {Kind.REGENCY, Kind.CITY},
+        Kind.URBAN_VILLAGE: {Kind.DISTRICT},
+        Kind.VILLAGE: {Kind.DISTRICT},
+    }
+
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    code = models.CharField(
+        _("Kemendagri code"),
+        max_length=13,
+        blank=True,
+        validators=[validate_region_code],
+        help_text=_("For example 74.09 for Kabupaten Konawe Utara."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["code", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(code=""), name="region_code_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "kind", "name"], name="region_name_unique_in_parent"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="provinsi") | Q(parent__isnull=False),
+                name="region_has_parent_unless_province",
+                violation_error_message=_("Only a province may stand without a parent region."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.name}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.parent_id is not None:
+            if self.parent_id == self.pk:
+                errors["parent"] = _("A region cannot be part of itself.")
+            elif self.parent.kind not in self.ALLOWED_PARENTS.get(self.kind, set()):
+                errors["parent"] = _("A %(kind)s cannot be part of a %(parent)s.") % {
+                    "kind": self.get_kind_display(),
+                    "parent": self.parent.get_kind_display(),
+                }
+            elif (
+                self.code and self.parent.code and not self.code.startswith(self.parent.code + ".")
+            ):
+                errors["code"] = _(
+                    "The code must start with the parent region's code %(code)s."
+                ) % {"code": self.parent.code}
+        if errors:
+            raise ValidationError(errors)
+
+
+class Agency(models.Model):
+    """An institution that organizes or attends meetings (KPU, Polres, an OPD, a kecamatan...)."""
+
+    class Kind(models.TextChoices):
+        # The order here is the order in which participants are grouped on pages and documents.
+        ELECTION_BODY = "penyelenggara", _("Election organizer")
+        FORKOPIMDA = "forkopimda", _("Forkopimda")
+        LOCAL_GOVERNMENT = "pemda", _("Regional government")
+        OPD = "opd", _("Regional agency (OPD)")
+        DISTRICT = "kecamatan", _("District (kecamatan)")
+        VILLAGE = "kelurahan_desa", _("Kelurahan / desa")
+        OTHER = "lainnya", _("Other")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, help_text=_('For example "KPU Konut".')
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent institution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agencies",
+    )
+    head_title = models.CharField(
+        _("head's position"),
+        max_length=120,
+        blank=True,
+        help_text=_('How the head is addressed, for example "Kapolres" or "Dandim 1430".'),
+    )
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg"]), validate_logo_size],
+        help_text=_("Used on letterheads. PNG or JPEG."),
+    )
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["short_name"], condition=~Q(short_name=""), name="agency_short_name_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.parent_id is not None and self.pk is not None:
+            ancestor, seen = self.parent, set()
+            while ancestor is not None and ancestor.pk not in seen:
+                if ancestor.pk == self.pk:
+                    raise ValidationError(
+                        {"parent": _("An institution cannot be placed under itself.")}
+                    )
+                seen.add(ancestor.pk)
+                ancestor = ancestor.parent
+
+
+class Official(models.Model):
+    """A person who holds a position in an institution (name with titles, rank, NIP)."""
+
+    name = models.CharField(_("name"), max_length=120)
+    title_prefix = models.CharField(
+        _("titles before the name"), max_length=40, blank=True, help_text=_('For example "Drs."')
+    )
+    title_suffix = models.CharField(
+        _("titles after the name"), max_length=60, blank=True, help_text=_('For example "M.Si"')
+    )
+    position = models.CharField(_("position"), max_length=200)
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("institution"), on_delete=models.PROTECT, related_name="officials"
+    )
+    rank = models.CharField(
+        _("rank (pangkat/golongan)"),
+        max_length=80,
+        blank=True,
+        help_text=_('For example "Pembina Utama Muda (IV/c)".'),
+    )
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        blank=True,
+        validators=[validate_nip],
+        help_text=_("18 digits, for civil servants."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+        ordering = ["agency__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nip"], condition=~Q(nip=""), name="official_nip_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.position})"
+
+    @property
+    def full_name(self) -> str:
+        """The name as written in a signature block: "Drs. La Ode Saifuddin, M.Si"."""
+        name = f"{self.title_prefix} {self.name}".strip()
+        return f"{name}, {self.title_suffix}" if self.title_suffix else name

@@ -1,0 +1,59 @@
+"""Validators for Indonesian administrative identifiers (NIP, Kemendagri region codes)."""
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+REGION_CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+
+
+def validate_nip(value: str) -> None:
+    """Check a civil servant's NIP: 18 digits = birth date, appointment month, sex, serial.
+
+    The structure is checked as well as the length, because a transposed digit in a
+    signature block is exactly the error a Sekda would otherwise sign.
+    """
+    if not re.fullmatch(r"\d{18}", value or ""):
+        raise ValidationError(_("NIP must be exactly 18 digits."), code="nip_format")
+    try:
+        datetime.date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        raise ValidationError(
+            _("The first 8 digits of a NIP are a birth date (YYYYMMDD); %(value)s is not a date."),
+            code="nip_birth_date",
+            params={"value": value[0:8]},
+        ) from None
+    if not 1 <= int(value[12:14]) <= 12:
+        raise ValidationError(
+            _("Digits 9 to 14 of a NIP are the appointment year and month (YYYYMM)."),
+            code="nip_appointment",
+        )
+    if value[14] not in "12":
+        raise ValidationError(_("Digit 15 of a NIP must be 1 or 2."), code="nip_sex")
+
+
+def validate_region_code(value: str) -> None:
+    """Check the shape of a Kemendagri region code such as 74, 74.09, 74.09.01 or 74.09.01.2001."""
+    if value and not REGION_CODE_RE.match(value):
+        raise ValidationError(
+            _("Use the Kemendagri format: 74, 74.09, 74.09.01 or 74.09.01.2001."),
+            code="region_code_format",
+        )
+
+
+def validate_logo_size(file) -> None:
+    """Refuse logo uploads larger than settings.LOGO_MAX_BYTES."""
+    from django.conf import settings
+    from django.template.defaultfilters import filesizeformat
+
+    if file and file.size > settings.LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The logo is %(size)s; the largest allowed is %(limit)s."),
+            code="logo_too_large",
+            params={
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(settings.LOGO_MAX_BYTES),
+            },
+        )

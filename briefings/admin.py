@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from .models import Briefing, ReadinessIndicator, Risk
+
+
+class ReadinessIndicatorInline(admin.TabularInline):
+    model = ReadinessIndicator
+    extra = 0
+    fields = ["aspect", "label", "status", "value", "target", "unit", "note"]
+
+
+class RiskInline(admin.TabularInline):
+    model = Risk
+    extra = 0
+    fields = ["location", "category", "level", "description", "mitigation"]
+
+
+@admin.register(Briefing)
+class BriefingAdmin(admin.ModelAdmin):
+    list_display = ["agency", "topic", "meeting", "readiness", "status"]
+    list_filter = ["readiness", "status", "agency__kind", "meeting"]
+    search_fields = ["topic", "summary", "agency__name", "agency__short_name", "meeting__title"]
+    autocomplete_fields = ["meeting", "agency", "agenda_item", "presenter"]
+    list_select_related = ["agency", "meeting"]
+    inlines = [ReadinessIndicatorInline, RiskInline]
+
+
+@admin.register(ReadinessIndicator)
+class ReadinessIndicatorAdmin(admin.ModelAdmin):
+    list_display = ["label", "aspect", "status", "value", "target", "unit", "briefing"]
+    list_filter = ["aspect", "status"]
+    search_fields = ["label", "note", "briefing__topic", "briefing__agency__name"]
+    autocomplete_fields = ["briefing"]
+    list_select_related = ["briefing__agency"]
+
+
+@admin.register(Risk)
+class RiskAdmin(admin.ModelAdmin):
+    list_display = ["category", "location", "level", "briefing"]
+    list_filter = ["category", "level"]
+    search_fields = ["location", "description", "mitigation", "briefing__agency__name"]
+    autocomplete_fields = ["briefing"]
+    list_select_related = ["briefing__agency"]

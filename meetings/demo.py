@@ -1,0 +1,246 @@
+"""Loads the demo data (meetings.demo_data) idempotently: running it twice changes nothing."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+from django.db import models, transaction
+
+from agencies.models import Agency, Official, Region
+from briefings.models import Briefing, ReadinessIndicator, Risk
+
+from . import demo_data as data
+from .models import AgendaItem, Election, FollowUp, Meeting, Participation
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    seed_meeting: Meeting
+    example_meeting: Meeting
+
+
+def _upsert(model: type[M], lookup: dict, **fields) -> M:
+    """Find the row by its natural key, set the fields, validate and save it."""
+    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def _decimal(text: str) -> Decimal | None:
+    return Decimal(text) if text else None
+
+
+def _regions() -> tuple[Region, dict[str, Region]]:
+    province = _upsert(
+        Region, {"code": data.PROVINCE["code"]}, name=data.PROVINCE["name"], kind="provinsi"
+    )
+    regency = _upsert(
+        Region,
+        {"code": data.REGENCY["code"]},
+        name=data.REGENCY["name"],
+        kind="kabupaten",
+        parent=province,
+    )
+    districts = {
+        name: _upsert(Region, {"parent": regency, "kind": "kecamatan", "name": name})
+        for name in data.KECAMATAN
+    }
+    return regency, districts
+
+
+def _agencies(regency: Region, districts: dict[str, Region]) -> dict[str, Agency]:
+    agencies: dict[str, Agency] = {}
+    for name, short_name, kind, head_title, parent in data.AGENCIES:
+        agencies[name] = _upsert(
+            Agency,
+            {"name": name},
+            short_name=short_name,
+            kind=kind,
+            head_title=head_title,
+            region=regency,
+            parent=agencies.get(parent) if parent else None,
+        )
+    for district in data.KECAMATAN:
+        name = f"Kecamatan {district}"
+        agencies[name] = _upsert(
+            Agency,
+            {"name": name},
+            kind="kecamatan",
+            head_title=f"Camat {district}",
+            region=districts[district],
+            parent=agencies[data.PEMKAB],
+        )
+    return agencies
+
+
+def _seed_meeting(agencies: dict[str, Agency], election: Election) -> Meeting:
+    chair_fields = dict(data.CHAIR)
+    chair = _upsert(
+        Official,
+        {"agency": agencies[chair_fields.pop("agency")], "name": chair_fields.pop("name")},
+        **chair_fields,
+    )
+    meeting = _upsert(
+        Meeting,
+        {"title": data.SEED_MEETING["title"], "date": data.SEED_MEETING["date"]},
+        organizer=agencies[data.KESBANGPOL],
+        election=election,
+        chair=chair,
+        **{k: v for k, v in data.SEED_MEETING.items() if k not in {"title", "date"}},
+    )
+    for agency_name, position, status in data.SEED_PARTICIPANTS:
+        _upsert(
+            Participation,
+            {
+                "meeting": meeting,
+                "agency": agencies[agency_name],
+                "invitee_position": position,
+                "invitee": None,
+            },
+            status=status,
+        )
+    _agenda(
+        meeting,
+        agencies,
+        [(kind, title, agency, topic, "") for kind, title, agency, topic in data.SEED_AGENDA],
+        presenters={data.PEMKAB: chair},
+    )
+    return meeting
+
+
+def _agenda(meeting: Meeting, agencies: dict[str, Agency], items, presenters=None) -> None:
+    """Create agenda items at positions 1..n and a submitted briefing for each topic."""
+    presenters = presenters or {}
+    # Items beyond the demo's own (left by an earlier version of the data) are removed so
+    # that positions stay unique when the list shrinks.
+    meeting.agenda_items.filter(position__gt=len(items)).delete()
+    for position, (kind, title, agency_name, topic, readiness) in enumerate(items, start=1):
+        agency = agencies.get(agency_name)
+        item = _upsert(
+            AgendaItem,
+            {"meeting": meeting, "position": position},
+            kind=kind,
+            title=title,
+            presenter_agency=agency,
+            presenter=presenters.get(agency_name),
+        )
+        if topic:
+            _upsert(
+                Briefing,
+                {"meeting": meeting, "agency": agency},
+                agenda_item=item,
+                topic=topic,
+                readiness=readiness,
+                status=Briefing.Status.SUBMITTED,
+            )
+
+
+def _example_meeting(agencies: dict[str, Agency], election: Election) -> Meeting:
+    officials = {}
+    for agency_name, name, before, after, position, rank, nip in data.EXAMPLE_OFFICIALS:
+        officials[agency_name] = _upsert(
+            Official,
+            {"agency": agencies[agency_name], "name": name},
+            title_prefix=before,
+            title_suffix=after,
+            position=position,
+            rank=rank,
+            nip=nip,
+        )
+    meeting = _upsert(
+        Meeting,
+        {"title": data.EXAMPLE_MEETING["title"], "date": data.EXAMPLE_MEETING["date"]},
+        organizer=agencies[data.KESBANGPOL],
+        election=election,
+        chair=officials[data.SETDA],
+        minute_taker=officials[data.KESBANGPOL],
+        **{k: v for k, v in data.EXAMPLE_MEETING.items() if k not in {"title", "date"}},
+    )
+    for agency_name, position, status, rep_name, rep_position, note in data.EXAMPLE_PARTICIPANTS:
+        _upsert(
+            Participation,
+            {
+                "meeting": meeting,
+                "agency": agencies[agency_name],
+                "invitee_position": position,
+                "invitee": None,
+            },
+            status=status,
+            representative_name=rep_name,
+            representative_position=rep_position,
+            note=note,
+        )
+    items = [("opening", "Pembukaan oleh Sekretaris Daerah (contoh)", data.SETDA, "", "")]
+    items += [
+        (
+            "presentation",
+            f"Pemaparan {agencies[agency_name].short_name}: {topic}",
+            agency_name,
+            topic,
+            readiness,
+        )
+        for agency_name, topic, readiness, _indicators, _risks in data.EXAMPLE_BRIEFINGS
+    ]
+    items += [
+        ("discussion", "Diskusi dan tanggapan (contoh)", "", "", ""),
+        ("closing", "Penutupan (contoh)", data.SETDA, "", ""),
+    ]
+    _agenda(
+        meeting,
+        agencies,
+        items,
+        presenters={data.SETDA: officials[data.SETDA], data.KPU: officials[data.KPU]},
+    )
+    for agency_name, _topic, _readiness, indicators, risks in data.EXAMPLE_BRIEFINGS:
+        briefing = Briefing.objects.get(meeting=meeting, agency=agencies[agency_name])
+        # Child rows have no natural key: replace them wholesale to stay idempotent.
+        briefing.indicators.all().delete()
+        briefing.risks.all().delete()
+        for aspect, label, status, value, target, unit, note in indicators:
+            _upsert(
+                ReadinessIndicator,
+                {"briefing": briefing, "label": label},
+                aspect=aspect,
+                status=status,
+                value=_decimal(value),
+                target=_decimal(target),
+                unit=unit,
+                note=note,
+            )
+        for location, category, level, description, mitigation in risks:
+            _upsert(
+                Risk,
+                {"briefing": briefing, "location": location, "category": category},
+                level=level,
+                description=description,
+                mitigation=mitigation,
+            )
+    for text, agency_name, due_date in data.EXAMPLE_FOLLOW_UPS:
+        _upsert(
+            FollowUp,
+            {"meeting": meeting, "text": text},
+            responsible_agency=agencies[agency_name],
+            due_date=due_date,
+        )
+    return meeting
+
+
+@transaction.atomic
+def demo_load() -> DemoResult:
+    """Create or update the demo regions, institutions, election and both demo meetings."""
+    regency, districts = _regions()
+    agencies = _agencies(regency, districts)
+    election = _upsert(
+        Election,
+        {"name": data.ELECTION["name"], "region": regency},
+        voting_day=data.ELECTION["voting_day"],
+    )
+    return DemoResult(
+        seed_meeting=_seed_meeting(agencies, election),
+        example_meeting=_example_meeting(agencies, election),
+    )

@@ -1,0 +1,376 @@
+import datetime
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency, Official, Region
+
+
+class Election(models.Model):
+    """An election (e.g. Pilkada Serentak 2024) held in a region on a voting day."""
+
+    name = models.CharField(_("name"), max_length=160)
+    voting_day = models.DateField(_("voting day"))
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="elections"
+    )
+
+    class Meta:
+        verbose_name = _("election")
+        verbose_name_plural = _("elections")
+        ordering = ["-voting_day", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "region"], name="election_unique_per_region"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.region.name}"
+
+
+class Meeting(models.Model):
+    """A coordination meeting (Rakor) with its schedule, venue, chair and minutes text."""
+
+    class Kind(models.TextChoices):
+        RAKOR = "rakor", _("Coordination meeting (Rakor)")
+        TECHNICAL = "teknis", _("Technical meeting")
+        EVALUATION = "evaluasi", _("Evaluation meeting")
+        OTHER = "lainnya", _("Other meeting")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class TimeZone(models.TextChoices):
+        # Indonesia's three legal time zones, labelled the way invitations write them.
+        WIB = "Asia/Jakarta", "WIB"
+        WITA = "Asia/Makassar", "WITA"
+        WIT = "Asia/Jayapura", "WIT"
+
+    organizer = models.ForeignKey(
+        Agency,
+        verbose_name=_("organizer"),
+        on_delete=models.PROTECT,
+        related_name="organized_meetings",
+    )
+    election = models.ForeignKey(
+        Election,
+        verbose_name=_("election"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+    )
+    title = models.CharField(_("title"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.RAKOR)
+    reference_number = models.CharField(
+        _("letter number"),
+        max_length=80,
+        blank=True,
+        help_text=_("Number of the invitation letter, for example 005/123/Kesbangpol/XI/2024."),
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(
+        _("end time"),
+        null=True,
+        blank=True,
+        help_text=_('Leave empty for "until finished" (s.d. selesai).'),
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=20, choices=TimeZone.choices, default=TimeZone.WITA
+    )
+    venue = models.CharField(_("venue"), max_length=200)
+    venue_address = models.TextField(_("venue address"), blank=True)
+    chair = models.ForeignKey(
+        Official,
+        verbose_name=_("chair"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chaired_meetings",
+    )
+    minute_taker = models.ForeignKey(
+        Official,
+        verbose_name=_("minute taker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="minuted_meetings",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
+    )
+    opening_remarks = models.TextField(_("opening remarks"), blank=True)
+    conclusions = models.TextField(_("conclusions"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "-start_time", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(start_time__isnull=False),
+                name="meeting_end_needs_start",
+                violation_error_message=_("An end time needs a start time."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
+                | Q(end_time__gt=F("start_time")),
+                name="meeting_end_after_start",
+                violation_error_message=_("The meeting must end after it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["date"], name="meeting_date_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date:%d-%m-%Y})"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.end_time is not None:
+            if self.start_time is None:
+                errors["end_time"] = _("An end time needs a start time.")
+            elif self.end_time <= self.start_time:
+                errors["end_time"] = _("The meeting must end after it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def zone_abbreviation(self) -> str:
+        return self.TimeZone(self.time_zone).label
+
+    @property
+    def starts_at(self) -> datetime.datetime | None:
+        """The aware start of the meeting in its own time zone, when the time is known."""
+        if self.start_time is None:
+            return None
+        return datetime.datetime.combine(
+            self.date, self.start_time, tzinfo=zoneinfo.ZoneInfo(self.time_zone)
+        )
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda (opening, a presentation, the discussion...)."""
+
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Opening")
+        REMARKS = "remarks", _("Remarks")
+        PRESENTATION = "presentation", _("Presentation")
+        DISCUSSION = "discussion", _("Discussion")
+        CLOSING = "closing", _("Closing")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    planned_start = models.TimeField(_("planned start"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), null=True, blank=True
+    )
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
+    presenter_agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("presenting institution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    presenter = models.ForeignKey(
+        Official,
+        verbose_name=_("presenter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="presented_agenda_items",
+    )
+    discussion_notes = models.TextField(_("discussion notes"), blank=True)
+    speakers = models.ManyToManyField(
+        Official, verbose_name=_("who spoke"), blank=True, related_name="spoken_agenda_items"
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                name="agenda_position_unique",
+                violation_error_message=_("Another agenda item already has this position."),
+            ),
+            models.CheckConstraint(condition=Q(position__gte=1), name="agenda_position_positive"),
+            models.CheckConstraint(
+                condition=Q(duration_minutes__isnull=True) | Q(duration_minutes__gte=1),
+                name="agenda_duration_positive",
+                violation_error_message=_("A duration must be at least one minute."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+    def clean(self) -> None:
+        if (
+            self.presenter_id is not None
+            and self.presenter_agency_id is not None
+            and self.presenter.agency_id != self.presenter_agency_id
+        ):
+            raise ValidationError(
+                {"presenter": _("The presenter must belong to the presenting institution.")}
+            )
+
+
+class Participation(models.Model):
+    """An institution's invitation to a meeting and how it attended."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        PRESENT = "present", _("Present")
+        REPRESENTED = "represented", _("Represented")
+        EXCUSED = "excused", _("Excused")
+        ABSENT = "absent", _("Absent")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="participations"
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    invitee = models.ForeignKey(
+        Official,
+        verbose_name=_("invited official"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    invitee_position = models.CharField(
+        _("invited position"),
+        max_length=200,
+        blank=True,
+        help_text=_('When no person is named, for example "Camat Asera".'),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.INVITED
+    )
+    representative_name = models.CharField(_("represented by (name)"), max_length=160, blank=True)
+    representative_position = models.CharField(
+        _("represented by (position)"), max_length=200, blank=True
+    )
+    checked_in_at = models.DateTimeField(_("check-in time"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        ordering = ["meeting", "agency__name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "agency", "invitee"],
+                condition=Q(invitee__isnull=False),
+                name="participation_unique_invitee",
+                violation_error_message=_("This official is already invited to the meeting."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "agency", "invitee_position"],
+                condition=Q(invitee__isnull=True),
+                name="participation_unique_position",
+                violation_error_message=_(
+                    "This institution is already invited to the meeting for this position."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(invitee__isnull=False) | ~Q(invitee_position=""),
+                name="participation_names_invitee",
+                violation_error_message=_("Name the invited official or the invited position."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="represented") | ~Q(representative_name=""),
+                name="participation_representative_named",
+                violation_error_message=_("Give the name of the representative."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} – {self.invitee_label} ({self.get_status_display()})"
+
+    @property
+    def invitee_label(self) -> str:
+        """Who was invited: the official's name and position, or the position alone."""
+        if self.invitee_id is not None:
+            return self.invitee.full_name
+        return self.invitee_position
+
+    @property
+    def attended(self) -> bool:
+        return self.status in {self.Status.PRESENT, self.Status.REPRESENTED}
+
+    def clean(self) -> None:
+        errors = {}
+        if self.invitee_id is None and not self.invitee_position.strip():
+            errors["invitee_position"] = _("Name the invited official or the invited position.")
+        if (
+            self.invitee_id is not None
+            and self.agency_id is not None
+            and self.invitee.agency_id != self.agency_id
+        ):
+            errors["invitee"] = _("The invited official must belong to the institution.")
+        if self.status == self.Status.REPRESENTED and not self.representative_name.strip():
+            errors["representative_name"] = _("Give the name of the representative.")
+        if self.status != self.Status.REPRESENTED and (
+            self.representative_name or self.representative_position
+        ):
+            errors["representative_name"] = _(
+                "A representative is recorded only when the status is Represented."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class FollowUp(models.Model):
+    """An action agreed in a meeting, with who is responsible and by when."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    text = models.TextField(_("follow-up"))
+    responsible_agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("responsible institution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["meeting", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

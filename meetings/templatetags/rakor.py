@@ -1,0 +1,69 @@
+from django import template
+from django.utils import formats
+
+from meetings import formatting
+
+register = template.Library()
+
+
+@register.filter
+def long_date(value):
+    """{{ meeting.date|long_date }} -> "Selasa, 12 November 2024"."""
+    return formatting.long_date(value)
+
+
+@register.filter
+def meeting_time(meeting):
+    """{{ meeting|meeting_time }} -> "09.00 WITA s.d. selesai"."""
+    return formatting.time_range(meeting.start_time, meeting.end_time, meeting.zone_abbreviation)
+
+
+@register.filter
+def clock(value):
+    """{{ item.planned_start|clock }} -> "09.00"."""
+    return formatting.clock(value) if value else ""
+
+
+@register.filter
+def quantity(value):
+    """A decimal without trailing zeros, localized: Decimal("97.50") -> "97,5" in Indonesian."""
+    if value is None:
+        return ""
+    normalized = value.normalize()
+    # normalize() writes 300 as 3E+2; quantizing to an integer keeps it "300".
+    if normalized == normalized.to_integral_value():
+        normalized = normalized.quantize(1)
+    return formats.number_format(normalized, use_l10n=True)
+
+
+# Bootstrap colour classes for statuses; each pairs background and text for contrast.
+_BADGES = {
+    "present": "text-bg-success",
+    "represented": "text-bg-primary",
+    "excused": "text-bg-warning",
+    "absent": "text-bg-danger",
+    "invited": "text-bg-secondary",
+    "ready": "text-bg-success",
+    "ready_with_notes": "text-bg-warning",
+    "not_ready": "text-bg-danger",
+    "achieved": "text-bg-success",
+    "on_track": "text-bg-primary",
+    "at_risk": "text-bg-warning",
+    "blocked": "text-bg-danger",
+    "low": "text-bg-secondary",
+    "medium": "text-bg-warning",
+    "high": "text-bg-danger",
+    "held": "text-bg-success",
+    "scheduled": "text-bg-primary",
+    "draft": "text-bg-secondary",
+    "cancelled": "text-bg-dark",
+    "submitted": "text-bg-success",
+    "open": "text-bg-secondary",
+    "in_progress": "text-bg-primary",
+    "done": "text-bg-success",
+}
+
+
+@register.filter
+def badge_class(status: str) -> str:
+    return _BADGES.get(status, "text-bg-light")

@@ -1,0 +1,56 @@
+import datetime
+
+import factory
+
+from meetings.models import AgendaItem, Election, FollowUp, Meeting, Participation
+from tests.agencies.factories import AgencyFactory, RegionFactory
+
+
+class ElectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Election
+
+    name = factory.Sequence(lambda n: f"Pilkada Uji {n}")
+    voting_day = datetime.date(2024, 11, 27)
+    region = factory.SubFactory(RegionFactory)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    organizer = factory.SubFactory(AgencyFactory)
+    title = factory.Sequence(lambda n: f"Rapat Koordinasi {n}")
+    date = datetime.date(2024, 11, 12)
+    start_time = datetime.time(9, 0)
+    venue = "Aula Kantor Bupati"
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Mata acara {n}")
+    kind = AgendaItem.Kind.PRESENTATION
+    presenter_agency = factory.SubFactory(AgencyFactory)
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    meeting = factory.SubFactory(MeetingFactory)
+    agency = factory.SubFactory(AgencyFactory)
+    invitee_position = factory.Sequence(lambda n: f"Kepala {n}")
+    status = Participation.Status.PRESENT
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FollowUp
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = factory.Sequence(lambda n: f"Tindak lanjut {n}")
+    responsible_agency = factory.SubFactory(AgencyFactory)

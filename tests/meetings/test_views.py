@@ -1,0 +1,148 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
+
+from meetings.demo import demo_load
+from tests.agencies.factories import AgencyFactory, OfficialFactory
+from tests.briefings.factories import BriefingFactory, ReadinessIndicatorFactory, RiskFactory
+from tests.meetings.factories import (
+    AgendaItemFactory,
+    FollowUpFactory,
+    MeetingFactory,
+    ParticipationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client):
+    meeting = MeetingFactory()
+    for url in (reverse("meetings:list"), reverse("meetings:detail", args=[meeting.pk])):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+
+
+def test_login_page_is_in_indonesian_by_default(client):
+    response = client.get(reverse("login"))
+    assertContains(response, "Masuk")
+    assertContains(response, '<html lang="id">')
+
+
+def test_english_is_available(peserta_client):
+    peserta_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = peserta_client.get(reverse("meetings:list"))
+    assertContains(response, "Upcoming")
+    assertContains(response, '<html lang="en">')
+
+
+class TestMeetingList:
+    def test_lists_upcoming_and_past_meetings(self, peserta_client):
+        today = datetime.date.today()
+        MeetingFactory(title="Rakor yang akan datang", date=today + datetime.timedelta(days=3))
+        MeetingFactory(title="Rakor yang lalu", date=today - datetime.timedelta(days=3))
+        response = peserta_client.get(reverse("meetings:list"))
+        assertTemplateUsed(response, "meetings/meeting_list.html")
+        assert [m.title for m in response.context["upcoming"]] == ["Rakor yang akan datang"]
+        assert [m.title for m in response.context["past_page"]] == ["Rakor yang lalu"]
+
+    def test_search_matches_title_venue_and_organizer(self, peserta_client):
+        MeetingFactory(title="Rakor Pilkada", venue="Hotel Plaza Inn Kendari")
+        MeetingFactory(title="Rapat anggaran", venue="Aula")
+        response = peserta_client.get(reverse("meetings:list"), {"q": "plaza kendari"})
+        assertContains(response, "Rakor Pilkada")
+        assertNotContains(response, "Rapat anggaran")
+
+    def test_oversized_search_text_gets_a_message_not_an_error(self, peserta_client):
+        MeetingFactory(title="Rakor Pilkada")
+        response = peserta_client.get(reverse("meetings:list"), {"q": "x" * 500})
+        assert response.status_code == 200
+        assertContains(response, "invalid-feedback")
+        assertContains(response, "Rakor Pilkada")  # the unfiltered list is still shown
+
+    def test_out_of_range_page_shows_the_last_page(self, peserta_client):
+        MeetingFactory(date=datetime.date(2020, 1, 1))
+        response = peserta_client.get(reverse("meetings:list"), {"page": "999"})
+        assert response.status_code == 200
+        response = peserta_client.get(reverse("meetings:list"), {"page": "abc"})
+        assert response.status_code == 200
+
+    @pytest.mark.parametrize("rows", [3, 30])
+    def test_query_count_does_not_grow_with_rows(
+        self, peserta_client, django_assert_max_num_queries, rows
+    ):
+        for meeting in MeetingFactory.create_batch(rows):
+            ParticipationFactory.create_batch(2, meeting=meeting)
+        # session + user + upcoming + past count + past page
+        with django_assert_max_num_queries(6):
+            response = peserta_client.get(reverse("meetings:list"))
+        assert response.status_code == 200
+
+
+class TestMeetingDetail:
+    def test_seed_meeting_page_shows_what_the_article_says(self, peserta_client):
+        meeting = demo_load().seed_meeting
+        response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
+        assertTemplateUsed(response, "meetings/meeting_detail.html")
+        assertContains(response, "Selasa, 12 November 2024")
+        assertContains(response, "Hotel Plaza Inn Kendari")
+        assertContains(response, "waktu menyusul")  # no time in the article
+        assertContains(response, "Drs. La Ode Saifuddin, M.Si")
+        for presenter in (
+            "Kejari Konawe",
+            "Bawaslu Konut",
+            "KPU Konut",
+            "Kodim 1430 Konut",
+            "Polres Konut",
+        ):
+            assertContains(response, presenter)
+        assertContains(response, "Forkopimda")
+        assertContains(response, "Camat Wiwirano")
+        assertContains(response, "Hadir: 24")
+
+    def test_time_with_zone_and_open_end(self, peserta_client):
+        meeting = MeetingFactory(start_time=datetime.time(9), end_time=None)
+        response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
+        assertContains(response, "09.00 WITA s.d. selesai")
+
+    def test_representative_is_shown(self, peserta_client):
+        participation = ParticipationFactory(
+            status="represented",
+            representative_name="AKP Contoh",
+            representative_position="Kabag Ops",
+        )
+        response = peserta_client.get(reverse("meetings:detail", args=[participation.meeting_id]))
+        assertContains(response, "diwakili oleh AKP Contoh")
+
+    def test_user_text_is_escaped(self, peserta_client):
+        meeting = MeetingFactory(title="<script>alert(1)</script>", conclusions="<b>tebal</b>")
+        response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
+        assertNotContains(response, "<script>alert(1)</script>")
+        assertContains(response, "&lt;b&gt;tebal&lt;/b&gt;")
+
+    def test_unknown_meeting_is_404(self, peserta_client):
+        assert peserta_client.get(reverse("meetings:detail", args=[999999])).status_code == 404
+
+    @pytest.mark.parametrize("rows", [3, 30])
+    def test_query_count_does_not_grow_with_rows(
+        self, peserta_client, django_assert_max_num_queries, rows
+    ):
+        meeting = MeetingFactory(chair=OfficialFactory(), minute_taker=OfficialFactory())
+        for position in range(1, rows + 1):
+            item = AgendaItemFactory(meeting=meeting, position=position)
+            item.speakers.add(OfficialFactory())
+        for _ in range(rows):
+            agency = AgencyFactory()
+            ParticipationFactory(meeting=meeting, agency=agency)
+            briefing = BriefingFactory(meeting=meeting, agency=agency)
+            ReadinessIndicatorFactory.create_batch(2, briefing=briefing)
+            RiskFactory(briefing=briefing)
+            FollowUpFactory(meeting=meeting, responsible_agency=agency)
+        # session, user, meeting, agenda (+speakers), participations, briefings (+indicators,
+        # +risks), follow-ups
+        with django_assert_max_num_queries(10):
+            response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
+        assert response.status_code == 200
+        assert len(response.context["detail"].briefings) == rows
