@@ -30,3 +30,12 @@ def operator_client(client, make_user):
 def peserta_client(client, make_user):
     client.force_login(make_user("peserta", Role.PESERTA))
     return client
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return (
+        f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".rstrip()
+    )
