@@ -1,5 +1,32 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency, Official
+
+from .models import AgendaItem, FollowUp, Meeting, Participation
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class OfficialChoiceField(forms.ModelChoiceField):
+    """Officials labelled with their institution, since names alone can repeat."""
+
+    def label_from_instance(self, obj: Official) -> str:
+        return f"{obj.full_name} – {obj.position} ({obj.agency.display_name})"
 
 
 class MeetingSearchForm(forms.Form):
@@ -13,3 +40,205 @@ class MeetingSearchForm(forms.Form):
             attrs={"type": "search", "placeholder": _("Title, venue, letter number or organizer")}
         ),
     )
+
+
+class MeetingForm(forms.ModelForm):
+    """Schedule, venue and people of a meeting."""
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "kind",
+            "organizer",
+            "election",
+            "reference_number",
+            "date",
+            "start_time",
+            "end_time",
+            "time_zone",
+            "venue",
+            "venue_address",
+            "chair",
+            "minute_taker",
+            "status",
+        ]
+        field_classes = {"chair": OfficialChoiceField, "minute_taker": OfficialChoiceField}
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+            "venue_address": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        officials = Official.objects.select_related("agency").order_by("agency__name", "name")
+        self.fields["chair"].queryset = officials
+        self.fields["minute_taker"].queryset = officials
+        self.fields["organizer"].queryset = Agency.objects.order_by("name")
+        self.fields["title"].widget.attrs["autofocus"] = True
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "title",
+            Row(Column("kind"), Column("status")),
+            Row(Column("organizer"), Column("election")),
+            "reference_number",
+            Row(Column("date"), Column("start_time"), Column("end_time"), Column("time_zone")),
+            "venue",
+            "venue_address",
+            Row(Column("chair"), Column("minute_taker")),
+            Submit("save", _("Save")),
+        )
+
+
+class MeetingDuplicateForm(forms.Form):
+    """Date (and title) of the next Rakor started from an existing one."""
+
+    title = forms.CharField(label=_("Title"), max_length=250)
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Create the copy")))
+
+
+class MinutesForm(forms.ModelForm):
+    """The meeting-wide minutes text."""
+
+    class Meta:
+        model = Meeting
+        fields = ["opening_remarks", "conclusions"]
+        widgets = {
+            "opening_remarks": forms.Textarea(attrs={"rows": 6}),
+            "conclusions": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "conclusions": _("One conclusion per line; numbering such as 1. 2. is kept."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class AgendaItemForm(forms.ModelForm):
+    """One agenda item; the presenter is chosen among the invited institutions."""
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title",
+            "kind",
+            "planned_start",
+            "duration_minutes",
+            "presenter_agency",
+            "presenter",
+            "description",
+        ]
+        field_classes = {"presenter": OfficialChoiceField}
+        widgets = {
+            "planned_start": TimeInput(),
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "duration_minutes": forms.NumberInput(attrs={"min": 1, "max": 1440}),
+        }
+        help_texts = {"planned_start": _("Leave empty to follow on from the previous item.")}
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        invited = Agency.objects.filter(participations__meeting=meeting).distinct()
+        self.fields["presenter_agency"].queryset = invited.order_by("name")
+        self.fields["presenter"].queryset = (
+            Official.objects.filter(agency__in=invited).select_related("agency").order_by("name")
+        )
+
+
+class AgendaMinutesForm(forms.ModelForm):
+    """Discussion notes of one agenda item and who spoke."""
+
+    class Meta:
+        model = AgendaItem
+        fields = ["discussion_notes", "speakers"]
+        widgets = {
+            "discussion_notes": forms.Textarea(attrs={"rows": 4}),
+            "speakers": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        meeting = self.instance.meeting
+        self.fields["speakers"].queryset = (
+            Official.objects.filter(agency__participations__meeting=meeting)
+            .select_related("agency")
+            .distinct()
+            .order_by("agency__name", "name")
+        )
+        self.fields["speakers"].label_from_instance = lambda o: (
+            f"{o.full_name} ({o.agency.display_name})"
+        )
+
+
+class InvitationForm(forms.Form):
+    """Invite one institution, optionally naming its official or the invited position."""
+
+    agency = forms.ModelChoiceField(label=_("Institution"), queryset=Agency.objects.none())
+    invitee = OfficialChoiceField(
+        label=_("Invited official"), queryset=Official.objects.none(), required=False
+    )
+    invitee_position = forms.CharField(
+        label=_("Invited position"),
+        max_length=200,
+        required=False,
+        help_text=_("Empty: the head of the institution is invited."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.order_by("name")
+        self.fields["invitee"].queryset = Official.objects.select_related("agency").order_by(
+            "agency__name", "name"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        agency, invitee = cleaned.get("agency"), cleaned.get("invitee")
+        if agency and invitee and invitee.agency_id != agency.pk:
+            self.add_error("invitee", _("The invited official must belong to the institution."))
+        return cleaned
+
+
+class InvitationGroupForm(forms.Form):
+    """Invite every institution of a kind at once ("semua camat", "semua Forkopimda")."""
+
+    kind = forms.ChoiceField(label=_("Group"), choices=Agency.Kind.choices)
+
+
+class AttendanceForm(forms.Form):
+    """One tap on the attendance screen; a representative's name when represented."""
+
+    status = forms.ChoiceField(choices=Participation.Status.choices)
+    representative_name = forms.CharField(max_length=160, required=False)
+    representative_position = forms.CharField(max_length=200, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("status") == Participation.Status.REPRESENTED
+            and not (cleaned.get("representative_name") or "").strip()
+        ):
+            self.add_error("representative_name", _("Give the name of the representative."))
+        return cleaned
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["text", "responsible_agency", "due_date", "status"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_agency"].queryset = Agency.objects.order_by("name")

@@ -2,6 +2,7 @@ import datetime
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -173,7 +174,10 @@ class AgendaItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     planned_start = models.TimeField(_("planned start"), null=True, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(
-        _("duration (minutes)"), null=True, blank=True
+        _("duration (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 60)],
     )
     title = models.CharField(_("title"), max_length=250)
     description = models.TextField(_("description"), blank=True)

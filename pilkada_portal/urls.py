@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from accounts.forms import LoginForm
+from pilkada_portal.views import healthz
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="meetings:list", permanent=False), name="home"),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("meetings/", include("meetings.urls")),
     path("agencies/", include("agencies.urls")),
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
 

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_filters",
+    "django_htmx",
     "agencies",
     "meetings",
     "briefings",
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     # Every page needs a signed-in user unless its view opts out (the login page does).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -137,6 +140,20 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+}
+
+# Rendered page fragments (the meeting page) are cached per process; their keys carry the
+# meeting's updated_at, so no cross-process invalidation is needed. CACHE_URL may name a
+# shared cache instead (e.g. redis://127.0.0.1:6379/1, which needs the redis package).
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+        }
+        if os.environ.get("CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pilkada"}
+    )
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

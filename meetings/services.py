@@ -1,0 +1,336 @@
+"""Writes for meetings: each public function is one transaction and validates with full_clean()."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Max
+
+from agencies.models import Agency, Official
+
+from .models import AgendaItem, FollowUp, Meeting, Participation
+
+MEETING_FIELDS = frozenset(
+    {
+        "organizer",
+        "election",
+        "title",
+        "kind",
+        "reference_number",
+        "date",
+        "start_time",
+        "end_time",
+        "time_zone",
+        "venue",
+        "venue_address",
+        "chair",
+        "minute_taker",
+        "status",
+    }
+)
+MINUTES_FIELDS = frozenset({"opening_remarks", "conclusions"})
+AGENDA_FIELDS = frozenset(
+    {
+        "title",
+        "description",
+        "kind",
+        "planned_start",
+        "duration_minutes",
+        "presenter_agency",
+        "presenter",
+    }
+)
+FOLLOW_UP_FIELDS = frozenset({"text", "responsible_agency", "due_date", "status"})
+
+
+def _assign(obj, fields: dict, allowed: frozenset[str]) -> None:
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"Unexpected fields for {type(obj).__name__}: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(obj, name, value)
+
+
+def _save(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+# --- Meetings ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_create(
+    *, organizer: Agency, title: str, date: datetime.date, venue: str, **fields
+) -> Meeting:
+    """Create a meeting."""
+    meeting = Meeting(organizer=organizer, title=title, date=date, venue=venue)
+    _assign(meeting, fields, MEETING_FIELDS)
+    return _save(meeting)
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, **fields) -> Meeting:
+    """Change a meeting's schedule, venue, people or status."""
+    _assign(meeting, fields, MEETING_FIELDS)
+    return _save(meeting)
+
+
+@transaction.atomic
+def meeting_minutes_update(*, meeting: Meeting, **fields) -> Meeting:
+    """Change the minutes text of a meeting (opening remarks, conclusions)."""
+    _assign(meeting, fields, MINUTES_FIELDS)
+    return _save(meeting)
+
+
+def meeting_deletion_summary(*, meeting: Meeting) -> dict[str, int]:
+    """What deleting the meeting would delete with it, to state it before asking."""
+    return {
+        "agenda_items": meeting.agenda_items.count(),
+        "participations": meeting.participations.count(),
+        "briefings": meeting.briefings.count(),
+        "follow_ups": meeting.follow_ups.count(),
+    }
+
+
+@transaction.atomic
+def meeting_delete(*, meeting: Meeting) -> None:
+    """Delete a meeting with its agenda, invitations, briefings and follow-ups."""
+    meeting.delete()
+
+
+@transaction.atomic
+def meeting_duplicate(
+    *, meeting: Meeting, date: datetime.date, title: str | None = None
+) -> Meeting:
+    """Start the next Rakor from this one: same agenda and invitations, no attendance or minutes."""
+    copy = Meeting(
+        organizer=meeting.organizer,
+        election=meeting.election,
+        title=title or meeting.title,
+        kind=meeting.kind,
+        date=date,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        time_zone=meeting.time_zone,
+        venue=meeting.venue,
+        venue_address=meeting.venue_address,
+        chair=meeting.chair,
+        minute_taker=meeting.minute_taker,
+        status=Meeting.Status.DRAFT,
+    )
+    _save(copy)
+    AgendaItem.objects.bulk_create(
+        AgendaItem(
+            meeting=copy,
+            position=item.position,
+            planned_start=item.planned_start,
+            duration_minutes=item.duration_minutes,
+            title=item.title,
+            description=item.description,
+            kind=item.kind,
+            presenter_agency_id=item.presenter_agency_id,
+            presenter_id=item.presenter_id,
+        )
+        for item in meeting.agenda_items.all()
+    )
+    Participation.objects.bulk_create(
+        Participation(
+            meeting=copy,
+            agency_id=p.agency_id,
+            invitee_id=p.invitee_id,
+            invitee_position=p.invitee_position,
+        )
+        for p in meeting.participations.all()
+    )
+    return copy
+
+
+# --- Agenda -----------------------------------------------------------------------------
+
+
+def _lock_agenda(meeting: Meeting) -> list[AgendaItem]:
+    """Lock the meeting row so that concurrent agenda edits renumber one after the other."""
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    return list(meeting.agenda_items.order_by("position"))
+
+
+def _renumber(items: list[AgendaItem]) -> None:
+    """Store positions 1..n in the given order without tripping the unique constraint."""
+    changed = [item for index, item in enumerate(items, start=1) if item.position != index]
+    if not changed:
+        return
+    # Move the changed rows out of the way first (positions above any in use), then home.
+    offset = max(item.position for item in items) + len(items)
+    for item in changed:
+        item.position += offset
+    AgendaItem.objects.bulk_update(changed, ["position"])
+    for index, item in enumerate(items, start=1):
+        item.position = index
+    AgendaItem.objects.bulk_update(changed, ["position"])
+
+
+@transaction.atomic
+def agenda_item_create(*, meeting: Meeting, title: str, kind: str, **fields) -> AgendaItem:
+    """Append an item at the end of the meeting's agenda."""
+    _lock_agenda(meeting)
+    last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
+    item = AgendaItem(meeting=meeting, position=last + 1, title=title, kind=kind)
+    _assign(item, fields, AGENDA_FIELDS)
+    return _save(item)
+
+
+@transaction.atomic
+def agenda_item_update(*, item: AgendaItem, **fields) -> AgendaItem:
+    """Change an agenda item's text, kind, timing or presenter."""
+    _assign(item, fields, AGENDA_FIELDS)
+    return _save(item)
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem) -> None:
+    """Remove an item and close the gap in the numbering."""
+    meeting = item.meeting
+    _lock_agenda(meeting)
+    item.delete()
+    _renumber(list(meeting.agenda_items.order_by("position")))
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, offset: int) -> AgendaItem:
+    """Move an item up (offset -1) or down (offset +1); moving past either end does nothing."""
+    items = _lock_agenda(item.meeting)
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = min(max(index + offset, 0), len(items) - 1)
+    items.insert(target, items.pop(index))
+    _renumber(items)
+    item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def agenda_item_minutes_update(
+    *, item: AgendaItem, discussion_notes: str, speakers: Iterable[Official]
+) -> AgendaItem:
+    """Record the discussion of an agenda item and who spoke."""
+    item.discussion_notes = discussion_notes
+    _save(item)
+    item.speakers.set(speakers)
+    return item
+
+
+def agenda_schedule(*, meeting: Meeting, items: list[AgendaItem]) -> list[datetime.time | None]:
+    """Planned start of each item: its own planned start, else the previous end.
+
+    The first item starts with the meeting; an item without a duration leaves the next one
+    without a computed time (unless that one has its own). Times past midnight stop the chain.
+    """
+    times: list[datetime.time | None] = []
+    cursor = (
+        datetime.datetime.combine(meeting.date, meeting.start_time) if meeting.start_time else None
+    )
+    for item in items:
+        if item.planned_start is not None:
+            cursor = datetime.datetime.combine(meeting.date, item.planned_start)
+        times.append(cursor.time() if cursor is not None else None)
+        if cursor is not None and item.duration_minutes:
+            cursor += datetime.timedelta(minutes=item.duration_minutes)
+            if cursor.date() != meeting.date:
+                cursor = None
+        else:
+            cursor = None
+    return times
+
+
+# --- Invitations and attendance -----------------------------------------------------------
+
+
+@transaction.atomic
+def participation_invite(
+    *,
+    meeting: Meeting,
+    agency: Agency,
+    invitee: Official | None = None,
+    invitee_position: str = "",
+) -> Participation:
+    """Invite an institution (its official, or a position such as "Camat Asera")."""
+    if invitee is None and not invitee_position:
+        invitee_position = agency.head_title or agency.name
+    participation = Participation(
+        meeting=meeting, agency=agency, invitee=invitee, invitee_position=invitee_position
+    )
+    return _save(participation)
+
+
+@transaction.atomic
+def participation_invite_group(
+    *, meeting: Meeting, agencies: Iterable[Agency]
+) -> list[Participation]:
+    """Invite several institutions by their head's position, skipping those already invited."""
+    already = set(meeting.participations.values_list("agency_id", flat=True))
+    created = []
+    for agency in agencies:
+        if agency.pk in already:
+            continue
+        created.append(participation_invite(meeting=meeting, agency=agency))
+    return created
+
+
+@transaction.atomic
+def participation_remove(*, participation: Participation) -> None:
+    """Withdraw an invitation."""
+    participation.delete()
+
+
+@transaction.atomic
+def participation_set_status(
+    *,
+    participation: Participation,
+    status: str,
+    representative_name: str = "",
+    representative_position: str = "",
+    note: str | None = None,
+    now: datetime.datetime | None = None,
+) -> Participation:
+    """Record how an invitee attended; the first arrival sets the check-in time."""
+    from django.utils import timezone
+
+    participation.status = status
+    if status == Participation.Status.REPRESENTED:
+        participation.representative_name = representative_name.strip()
+        participation.representative_position = representative_position.strip()
+    else:
+        participation.representative_name = ""
+        participation.representative_position = ""
+    if note is not None:
+        participation.note = note
+    if participation.attended and participation.checked_in_at is None:
+        participation.checked_in_at = now or timezone.now()
+    if not participation.attended:
+        participation.checked_in_at = None
+    return _save(participation)
+
+
+# --- Follow-ups -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def follow_up_create(*, meeting: Meeting, text: str, **fields) -> FollowUp:
+    """Record an action agreed in the meeting."""
+    follow_up = FollowUp(meeting=meeting, text=text)
+    _assign(follow_up, fields, FOLLOW_UP_FIELDS)
+    return _save(follow_up)
+
+
+@transaction.atomic
+def follow_up_update(*, follow_up: FollowUp, **fields) -> FollowUp:
+    """Change a follow-up's text, responsible institution, due date or status."""
+    _assign(follow_up, fields, FOLLOW_UP_FIELDS)
+    return _save(follow_up)
+
+
+@transaction.atomic
+def follow_up_delete(*, follow_up: FollowUp) -> None:
+    """Remove a follow-up."""
+    follow_up.delete()

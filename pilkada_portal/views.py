@@ -1,0 +1,42 @@
+"""Views and view mixins shared by the apps."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
+
+from .forms import add_service_errors
+
+
+class ServiceFormMixin:
+    """A FormView whose valid form is handed to a service.
+
+    Subclasses implement `perform(form)`, which calls the service and returns the saved
+    object. A ValidationError raised by the service (its full_clean) is shown on the form
+    next to the field it names, and nothing is saved: the service's transaction rolled back.
+    After success the view redirects (post/redirect/get), so a reload never posts twice.
+    """
+
+    success_message = ""
+
+    def perform(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.object = self.perform(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url())
+
+
+@login_not_required
+@never_cache
+def healthz(request):
+    """Liveness check for load balancers: answers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")

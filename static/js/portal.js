@@ -1,0 +1,38 @@
+// Small behaviours shared by the portal's pages. No inline scripts: everything lives here.
+(function () {
+  "use strict";
+
+  // Formset rows: a button with data-formset-add="<prefix>" clones the <template> with id
+  // "<prefix>-empty", replacing __prefix__ with the next form index, and bumps TOTAL_FORMS.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-formset-add]");
+    if (!button) return;
+    var prefix = button.getAttribute("data-formset-add");
+    var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    var template = document.getElementById(prefix + "-empty");
+    var target = document.getElementById(prefix + "-rows");
+    if (!total || !template || !target) return;
+    var index = parseInt(total.value, 10);
+    var html = template.innerHTML.replace(/__prefix__/g, String(index));
+    target.insertAdjacentHTML("beforeend", html);
+    total.value = String(index + 1);
+    var first = target.lastElementChild && target.lastElementChild.querySelector("input, select, textarea");
+    if (first) first.focus();
+  });
+
+  // Formset rows: a "remove" checkbox (the DELETE field) hides its row once ticked, and an
+  // undo link brings it back; the row is only deleted when the form is saved.
+  document.addEventListener("change", function (event) {
+    var box = event.target.closest("[data-formset-delete]");
+    if (!box) return;
+    var row = box.closest("[data-formset-row]");
+    if (row) row.classList.toggle("formset-row-deleted", box.checked);
+  });
+
+  // Confirm dangerous buttons that carry data-confirm="question".
+  document.addEventListener("submit", function (event) {
+    var submitter = event.submitter;
+    var question = submitter && submitter.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) event.preventDefault();
+  });
+})();
