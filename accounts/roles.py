@@ -27,10 +27,12 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "meetings.meeting": _ALL,
         "meetings.agendaitem": _ALL,
         "meetings.participation": _ALL,
-        "meetings.followup": ("view",),
+        "meetings.followup": _ALL,
         "briefings.briefing": _ALL,
         "briefings.readinessindicator": _ALL,
         "briefings.risk": _ALL,
+        "briefings.briefingtemplate": _ALL,
+        "briefings.briefingtemplateitem": _ALL,
     },
     Role.NOTULIS: {
         "agencies.agency": ("view",),

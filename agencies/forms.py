@@ -1,13 +1,169 @@
+"""Forms for institutions and officials: input shape and crispy layout."""
+
+import re
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import selectors
+from .models import Agency, Official
 
-class AgencySearchForm(forms.Form):
-    """The search box above the institution list."""
+# What people type between the groups of a NIP ("19700101 200003 1 001", "19700101.200003...").
+NIP_SEPARATORS = re.compile(r"[\s.\-]")
 
-    q = forms.CharField(
-        label=_("Search institutions"),
+
+# Rendered with the page's context: each form view puts `cancel_url` there.
+CANCEL_LINK = HTML(
+    '{% load i18n %}<a class="btn btn-outline-secondary" href="{{ cancel_url }}">'
+    '{% translate "Cancel" %}</a>'
+)
+
+
+class NipField(forms.CharField):
+    """A NIP as typed, with spaces, dots or dashes between the groups; cleaned to the digits.
+
+    The model's validate_nip then checks the 18 digits (through the form's full_clean).
+    """
+
+    def __init__(self, **kwargs):
+        # Room for the separators of a NIP typed in groups; the digits are checked later.
+        super().__init__(max_length=40, **kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value):
+        return NIP_SEPARATORS.sub("", super().to_python(value))
+
+
+class AgencyForm(forms.ModelForm):
+    """An institution's name, kind, place in the hierarchy, contacts and letterhead logo."""
+
+    class Meta:
+        model = Agency
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "parent",
+            "region",
+            "head_title",
+            "address",
+            "phone",
+            "email",
+            "logo",
+        ]
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Agency.objects.order_by("name")
+        if self.instance.pk is not None:
+            # Placing an institution under itself is never meant; deeper cycles are refused
+            # by Agency.clean().
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].label_from_instance = lambda agency: agency.name
+        self.fields["region"].queryset = selectors.region_choices()
+        self.fields["name"].widget.attrs["autofocus"] = True
+        self.helper = FormHelper()
+        # The template writes the <form> tag and its CSRF token.
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            "name",
+            Row(Column("short_name"), Column("kind")),
+            Row(Column("parent"), Column("region")),
+            "head_title",
+            "address",
+            Row(Column("phone"), Column("email")),
+            "logo",
+            Submit("save", _("Save"), css_class="me-2"),
+            CANCEL_LINK,
+        )
+
+    def clean_short_name(self):
+        # The database allows many blank short names but each given one once; checked here so
+        # that the message stands next to the field instead of naming the constraint.
+        short_name = self.cleaned_data["short_name"]
+        others = Agency.objects.exclude(pk=self.instance.pk)
+        if short_name and others.filter(short_name=short_name).exists():
+            raise forms.ValidationError(
+                _("Another institution already uses this short name."), code="unique"
+            )
+        return short_name
+
+    def service_fields(self) -> dict:
+        """The cleaned data as the agency services take it (a cleared logo becomes "")."""
+        fields = dict(self.cleaned_data)
+        if not fields.get("logo"):
+            fields["logo"] = ""
+        return fields
+
+
+class OfficialForm(forms.ModelForm):
+    """An official's name with titles, position, rank, NIP and contacts."""
+
+    nip = NipField(
+        label=_("NIP"),
         required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name or short name")}),
+        help_text=_("18 digits, for civil servants. Spaces and dots between the groups are fine."),
     )
+
+    class Meta:
+        model = Official
+        fields = [
+            "title_prefix",
+            "name",
+            "title_suffix",
+            "position",
+            "rank",
+            "nip",
+            "phone",
+            "email",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autofocus"] = True
+        self.helper = FormHelper()
+        # The template writes the <form> tag and its CSRF token.
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(
+                Column("title_prefix", css_class="col-md-3"),
+                Column("name", css_class="col-md-6"),
+                Column("title_suffix", css_class="col-md-3"),
+            ),
+            "position",
+            Row(Column("rank"), Column("nip")),
+            Row(Column("phone"), Column("email")),
+            Submit("save", _("Save"), css_class="me-2"),
+            CANCEL_LINK,
+        )
+
+    def clean_nip(self):
+        nip = self.cleaned_data["nip"]
+        others = Official.objects.exclude(pk=self.instance.pk)
+        if nip and others.filter(nip=nip).exists():
+            raise forms.ValidationError(_("Another official already has this NIP."), code="unique")
+        return nip
+
+
+class ConfirmDeleteForm(forms.Form):
+    """The confirmation button of a delete page (and its CSRF token)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        # The template writes the <form> tag and its CSRF token.
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Submit("delete", _("Delete"), css_class="btn-danger me-2"),
+            CANCEL_LINK,
+        )

@@ -2,20 +2,36 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from meetings.models import Participation
 
-from .models import Agency, Official
+from .models import Agency, Official, Region
+
+# Agency.Kind lists the kinds in the order in which pages and documents group institutions.
+KIND_ORDER = Case(
+    *(When(kind=kind, then=Value(index)) for index, kind in enumerate(Agency.Kind.values)),
+    default=Value(len(Agency.Kind.values)),
+    output_field=IntegerField(),
+)
 
 
-def agency_list(*, query: str = "") -> QuerySet[Agency]:
-    """Institutions with their region and number of officials, filtered by free text."""
-    agencies = Agency.objects.select_related("region").annotate(
-        official_count=Count("officials", distinct=True),
-        meeting_count=Count("participations__meeting", distinct=True),
+def agency_list() -> QuerySet[Agency]:
+    """Institutions with their region and counts, by kind (in the order of Agency.Kind), name."""
+    return (
+        Agency.objects.select_related("region")
+        .annotate(
+            kind_order=KIND_ORDER,
+            official_count=Count("officials", distinct=True),
+            meeting_count=Count("participations__meeting", distinct=True),
+        )
+        .order_by("kind_order", "name")
     )
+
+
+def agency_search(agencies: QuerySet[Agency], *, query: str) -> QuerySet[Agency]:
+    """Institutions whose name, short name or head's position contains every word of `query`."""
     for word in query.split():
         agencies = agencies.filter(
             Q(name__icontains=word) | Q(short_name__icontains=word) | Q(head_title__icontains=word)
@@ -23,12 +39,24 @@ def agency_list(*, query: str = "") -> QuerySet[Agency]:
     return agencies
 
 
-def agency_groups(agencies: QuerySet[Agency]) -> list[tuple[str, list[Agency]]]:
-    """Institutions grouped by kind, in the order of Agency.Kind."""
-    groups: dict[str, list[Agency]] = {kind: [] for kind in Agency.Kind.values}
-    for agency in agencies:
-        groups[agency.kind].append(agency)
-    return [(Agency.Kind(kind).label, items) for kind, items in groups.items() if items]
+def region_choices() -> QuerySet[Region]:
+    """Regions offered when filtering or editing institutions."""
+    return Region.objects.order_by("code", "name")
+
+
+def agency_get(*, pk: int) -> Agency:
+    """One institution (404 if there is none)."""
+    return get_object_or_404(Agency.objects.select_related("region", "parent"), pk=pk)
+
+
+def official_get(*, agency_pk: int, pk: int) -> Official:
+    """One official of the given institution (404 if the official works elsewhere)."""
+    return get_object_or_404(Official.objects.select_related("agency"), agency_id=agency_pk, pk=pk)
+
+
+def official_list(*, agency: Agency) -> list[Official]:
+    """The officials of an institution, by name."""
+    return list(agency.officials.order_by("name"))
 
 
 @dataclass
@@ -41,10 +69,10 @@ class AgencyDetail:
 
 def agency_detail_get(*, pk: int, meeting_limit: int = 50) -> AgencyDetail:
     """An institution with its officials, sub-institutions and recent meetings."""
-    agency = get_object_or_404(Agency.objects.select_related("region", "parent"), pk=pk)
+    agency = agency_get(pk=pk)
     return AgencyDetail(
         agency=agency,
-        officials=list(agency.officials.all()),
+        officials=official_list(agency=agency),
         children=list(agency.children.order_by("name")),
         participations=list(
             agency.participations.select_related("meeting", "invitee").order_by(

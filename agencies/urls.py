@@ -6,5 +6,23 @@ app_name = "agencies"
 
 urlpatterns = [
     path("", views.AgencyListView.as_view(), name="list"),
+    path("new/", views.AgencyCreateView.as_view(), name="create"),
     path("<int:pk>/", views.AgencyDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.AgencyUpdateView.as_view(), name="update"),
+    path("<int:pk>/delete/", views.AgencyDeleteView.as_view(), name="delete"),
+    path(
+        "<int:agency_pk>/officials/new/",
+        views.OfficialCreateView.as_view(),
+        name="official_create",
+    ),
+    path(
+        "<int:agency_pk>/officials/<int:pk>/edit/",
+        views.OfficialUpdateView.as_view(),
+        name="official_update",
+    ),
+    path(
+        "<int:agency_pk>/officials/<int:pk>/delete/",
+        views.OfficialDeleteView.as_view(),
+        name="official_delete",
+    ),
 ]

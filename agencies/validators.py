@@ -48,7 +48,9 @@ def validate_logo_size(file) -> None:
     from django.conf import settings
     from django.template.defaultfilters import filesizeformat
 
-    if file and file.size > settings.LOGO_MAX_BYTES:
+    # Only a new upload is measured: a logo stored earlier was checked when it came in, and
+    # asking a stored file its size fails if the file has since gone from the disk.
+    if file and not getattr(file, "_committed", True) and file.size > settings.LOGO_MAX_BYTES:
         raise ValidationError(
             _("The logo is %(size)s; the largest allowed is %(limit)s."),
             code="logo_too_large",

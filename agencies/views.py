@@ -1,19 +1,37 @@
-from django.views.generic import TemplateView
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.paginator import Paginator
+from django.db.models import ProtectedError
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
 
-from . import selectors
-from .forms import AgencySearchForm
+from pilkada_portal.deletion import protected_error_message
+from pilkada_portal.views import ServiceFormMixin
+
+from . import selectors, services
+from .filters import AgencyFilter
+from .forms import AgencyForm, ConfirmDeleteForm, OfficialForm
+
+PAGE_SIZE = 50
 
 
 class AgencyListView(TemplateView):
-    """All institutions, grouped by kind, optionally filtered by a search text."""
+    """All institutions by kind and name, filtered by text, kind and region, 50 to a page."""
 
     template_name = "agencies/agency_list.html"
 
     def get_context_data(self, **kwargs):
-        form = AgencySearchForm(self.request.GET or None)
-        query = form.cleaned_data["q"] if form.is_valid() else ""
-        groups = selectors.agency_groups(selectors.agency_list(query=query))
-        return super().get_context_data(form=form, query=query, groups=groups, **kwargs)
+        # Values that do not validate are left out of the filtering; the form shows their errors.
+        filterset = AgencyFilter(self.request.GET or None, queryset=selectors.agency_list())
+        page = Paginator(filterset.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            filterset=filterset,
+            form=filterset.form,
+            page=page,
+            filtered=any(self.request.GET.get(name) for name in filterset.filters),
+            **kwargs,
+        )
 
 
 class AgencyDetailView(TemplateView):
@@ -24,3 +42,190 @@ class AgencyDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         detail = selectors.agency_detail_get(pk=self.kwargs["pk"])
         return super().get_context_data(detail=detail, agency=detail.agency, **kwargs)
+
+
+class DeleteServiceMixin(ServiceFormMixin):
+    """A confirmation page whose POST calls a delete service.
+
+    A delete refused by on_delete=PROTECT shows the same page again with the reason (what
+    still uses the object); the service's transaction rolled back, so nothing is deleted.
+    """
+
+    form_class = ConfirmDeleteForm
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError as error:
+            form.add_error(None, protected_error_message(error))
+            return self.form_invalid(form)
+
+
+# --- Institutions -----------------------------------------------------------------------
+
+
+class AgencyMixin:
+    """The institution named by the URL's `pk` (404 if there is none)."""
+
+    @cached_property
+    def agency(self):
+        return selectors.agency_get(pk=self.kwargs["pk"])
+
+    def get_success_url(self):
+        return reverse("agencies:detail", args=[self.agency.pk])
+
+
+class AgencyCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """Add an institution."""
+
+    permission_required = "agencies.add_agency"
+    form_class = AgencyForm
+    template_name = "agencies/agency_form.html"
+
+    @property
+    def success_message(self):
+        return _("The institution “%(name)s” was added.") % {"name": self.object.name}
+
+    def perform(self, form):
+        return services.agency_create(**form.service_fields())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(cancel_url=reverse("agencies:list"), **kwargs)
+
+    def get_success_url(self):
+        return reverse("agencies:detail", args=[self.object.pk])
+
+
+class AgencyUpdateView(PermissionRequiredMixin, AgencyMixin, ServiceFormMixin, FormView):
+    """Edit an institution."""
+
+    permission_required = "agencies.change_agency"
+    form_class = AgencyForm
+    template_name = "agencies/agency_form.html"
+
+    @property
+    def success_message(self):
+        return _("The institution “%(name)s” was saved.") % {"name": self.object.name}
+
+    def get_form_kwargs(self):
+        # The form edits its own copy, so the page keeps the stored name while it shows errors.
+        return {**super().get_form_kwargs(), "instance": selectors.agency_get(pk=self.agency.pk)}
+
+    def perform(self, form):
+        return services.agency_update(agency=form.instance, **form.service_fields())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            agency=self.agency, cancel_url=self.get_success_url(), **kwargs
+        )
+
+
+class AgencyDeleteView(PermissionRequiredMixin, AgencyMixin, DeleteServiceMixin, FormView):
+    """Delete an institution and its officials, after stating what goes with it."""
+
+    permission_required = "agencies.delete_agency"
+    template_name = "agencies/agency_confirm_delete.html"
+
+    @property
+    def success_message(self):
+        return _("The institution “%(name)s” and its officials were deleted.") % {
+            "name": self.agency.name
+        }
+
+    def perform(self, form):
+        services.agency_delete(agency=self.agency)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            agency=self.agency,
+            officials=selectors.official_list(agency=self.agency),
+            cancel_url=reverse("agencies:detail", args=[self.agency.pk]),
+            **kwargs,
+        )
+
+    def get_success_url(self):
+        return reverse("agencies:list")
+
+
+# --- Officials --------------------------------------------------------------------------
+
+
+class OfficialMixin:
+    """The official named by the URL (`agency_pk`, `pk`); the page returns to the institution."""
+
+    @cached_property
+    def official(self):
+        return selectors.official_get(agency_pk=self.kwargs["agency_pk"], pk=self.kwargs["pk"])
+
+    @property
+    def agency(self):
+        return self.official.agency
+
+    def get_success_url(self):
+        return reverse("agencies:detail", args=[self.agency.pk])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            agency=self.agency, official=self.official, cancel_url=self.get_success_url(), **kwargs
+        )
+
+
+class OfficialCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """Add an official to the institution named by the URL."""
+
+    permission_required = "agencies.add_official"
+    form_class = OfficialForm
+    template_name = "agencies/official_form.html"
+
+    @property
+    def success_message(self):
+        return _("%(name)s was added to the officials.") % {"name": self.object.full_name}
+
+    @cached_property
+    def agency(self):
+        return selectors.agency_get(pk=self.kwargs["agency_pk"])
+
+    def perform(self, form):
+        return services.official_create(agency=self.agency, **form.cleaned_data)
+
+    def get_success_url(self):
+        return reverse("agencies:detail", args=[self.agency.pk])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            agency=self.agency, cancel_url=self.get_success_url(), **kwargs
+        )
+
+
+class OfficialUpdateView(PermissionRequiredMixin, OfficialMixin, ServiceFormMixin, FormView):
+    """Edit an official."""
+
+    permission_required = "agencies.change_official"
+    form_class = OfficialForm
+    template_name = "agencies/official_form.html"
+
+    @property
+    def success_message(self):
+        return _("The details of %(name)s were saved.") % {"name": self.object.full_name}
+
+    def get_form_kwargs(self):
+        # The form edits its own copy, so the page keeps the stored name while it shows errors.
+        official = selectors.official_get(agency_pk=self.agency.pk, pk=self.official.pk)
+        return {**super().get_form_kwargs(), "instance": official}
+
+    def perform(self, form):
+        return services.official_update(official=form.instance, **form.cleaned_data)
+
+
+class OfficialDeleteView(PermissionRequiredMixin, OfficialMixin, DeleteServiceMixin, FormView):
+    """Delete an official, unless a meeting, invitation or briefing still names them."""
+
+    permission_required = "agencies.delete_official"
+    template_name = "agencies/official_confirm_delete.html"
+
+    @property
+    def success_message(self):
+        return _("%(name)s was deleted from the officials.") % {"name": self.official.full_name}
+
+    def perform(self, form):
+        services.official_delete(official=self.official)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Briefing, ReadinessIndicator, Risk
+from .models import Briefing, BriefingTemplate, BriefingTemplateItem, ReadinessIndicator, Risk
 
 
 class ReadinessIndicatorInline(admin.TabularInline):
@@ -41,3 +41,26 @@ class RiskAdmin(admin.ModelAdmin):
     search_fields = ["location", "description", "mitigation", "briefing__agency__name"]
     autocomplete_fields = ["briefing"]
     list_select_related = ["briefing__agency"]
+
+
+class BriefingTemplateItemInline(admin.TabularInline):
+    model = BriefingTemplateItem
+    extra = 0
+    fields = ["position", "aspect", "label", "unit", "target"]
+
+
+@admin.register(BriefingTemplate)
+class BriefingTemplateAdmin(admin.ModelAdmin):
+    list_display = ["name", "topic", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "topic", "description"]
+    inlines = [BriefingTemplateItemInline]
+
+
+@admin.register(BriefingTemplateItem)
+class BriefingTemplateItemAdmin(admin.ModelAdmin):
+    list_display = ["label", "template", "position", "aspect", "unit", "target"]
+    list_filter = ["template", "aspect"]
+    search_fields = ["label", "template__name"]
+    autocomplete_fields = ["template"]
+    list_select_related = ["template"]

@@ -139,6 +139,17 @@ class ReadinessIndicator(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def clean(self) -> None:
+        # The check constraints say the same, but a constraint's error belongs to no field;
+        # here the message lands next to the value or target that breaks it.
+        errors = {}
+        if self.value is not None and self.value < 0:
+            errors["value"] = _("A value cannot be negative.")
+        if self.target is not None and self.target <= 0:
+            errors["target"] = _("A target must be greater than zero.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def percent_of_target(self) -> int | None:
         if self.value is None or not self.target:
@@ -183,3 +194,64 @@ class Risk(models.Model):
     def __str__(self) -> str:
         location = f" – {self.location}" if self.location else ""
         return f"{self.get_category_display()}{location} ({self.get_level_display()})"
+
+
+class BriefingTemplate(models.Model):
+    """A reusable outline of what an institution reports (e.g. KPU), kept as data."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    topic = models.CharField(
+        _("suggested topic"),
+        max_length=250,
+        blank=True,
+        help_text=_("Proposed as the briefing's topic when none is typed."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("briefing template")
+        verbose_name_plural = _("briefing templates")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BriefingTemplateItem(models.Model):
+    """An indicator row a template proposes; status and figures are left to the briefing."""
+
+    template = models.ForeignKey(
+        BriefingTemplate, verbose_name=_("template"), on_delete=models.CASCADE, related_name="items"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    aspect = models.CharField(_("aspect"), max_length=20, choices=ReadinessIndicator.Aspect.choices)
+    label = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    target = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("briefing template item")
+        verbose_name_plural = _("briefing template items")
+        ordering = ["template", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["template", "position"],
+                name="briefing_template_item_position_unique",
+                violation_error_message=_("Another item of this template has this position."),
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | Q(target__gt=0),
+                name="briefing_template_item_target_positive",
+                violation_error_message=_("A target must be greater than zero."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.template}: {self.label}"
+
+    def clean(self) -> None:
+        if self.target is not None and self.target <= 0:
+            raise ValidationError({"target": _("A target must be greater than zero.")})

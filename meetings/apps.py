@@ -6,3 +6,8 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self) -> None:
+        from . import cache
+
+        cache.connect()

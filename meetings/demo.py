@@ -113,9 +113,12 @@ def _seed_meeting(agencies: dict[str, Agency], election: Election) -> Meeting:
     return meeting
 
 
-def _agenda(meeting: Meeting, agencies: dict[str, Agency], items, presenters=None) -> None:
+def _agenda(
+    meeting: Meeting, agencies: dict[str, Agency], items, presenters=None, durations=()
+) -> None:
     """Create agenda items at positions 1..n and a submitted briefing for each topic."""
     presenters = presenters or {}
+    durations = list(durations) + [None] * len(items)
     # Items beyond the demo's own (left by an earlier version of the data) are removed so
     # that positions stay unique when the list shrinks.
     meeting.agenda_items.filter(position__gt=len(items)).delete()
@@ -128,6 +131,7 @@ def _agenda(meeting: Meeting, agencies: dict[str, Agency], items, presenters=Non
             title=title,
             presenter_agency=agency,
             presenter=presenters.get(agency_name),
+            duration_minutes=durations[position - 1],
         )
         if topic:
             _upsert(
@@ -195,6 +199,7 @@ def _example_meeting(agencies: dict[str, Agency], election: Election) -> Meeting
         agencies,
         items,
         presenters={data.SETDA: officials[data.SETDA], data.KPU: officials[data.KPU]},
+        durations=data.EXAMPLE_AGENDA_MINUTES,
     )
     for agency_name, _topic, _readiness, indicators, risks in data.EXAMPLE_BRIEFINGS:
         briefing = Briefing.objects.get(meeting=meeting, agency=agencies[agency_name])

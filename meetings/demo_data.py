@@ -295,6 +295,9 @@ EXAMPLE_BRIEFINGS = (
     ),
 )
 
+# Minutes per item of the example agenda: opening, three briefings, discussion, closing.
+EXAMPLE_AGENDA_MINUTES = (15, 30, 30, 30, 60, 15)
+
 # text, responsible institution, due date
 EXAMPLE_FOLLOW_UPS = (
     (

@@ -29,19 +29,6 @@ class OfficialChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} – {obj.position} ({obj.agency.display_name})"
 
 
-class MeetingSearchForm(forms.Form):
-    """The search box above the meeting list."""
-
-    q = forms.CharField(
-        label=_("Search meetings"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("Title, venue, letter number or organizer")}
-        ),
-    )
-
-
 class MeetingForm(forms.ModelForm):
     """Schedule, venue and people of a meeting."""
 
@@ -159,26 +146,37 @@ class AgendaItemForm(forms.ModelForm):
 class AgendaMinutesForm(forms.ModelForm):
     """Discussion notes of one agenda item and who spoke."""
 
+    speakers = forms.TypedMultipleChoiceField(
+        label=_("Who spoke"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta:
         model = AgendaItem
-        fields = ["discussion_notes", "speakers"]
-        widgets = {
-            "discussion_notes": forms.Textarea(attrs={"rows": 4}),
-            "speakers": forms.CheckboxSelectMultiple,
-        }
+        fields = ["discussion_notes"]
+        widgets = {"discussion_notes": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, speaker_choices: list[Official], **kwargs):
         super().__init__(*args, **kwargs)
-        meeting = self.instance.meeting
-        self.fields["speakers"].queryset = (
-            Official.objects.filter(agency__participations__meeting=meeting)
-            .select_related("agency")
-            .distinct()
-            .order_by("agency__name", "name")
-        )
-        self.fields["speakers"].label_from_instance = lambda o: (
-            f"{o.full_name} ({o.agency.display_name})"
-        )
+        # Plain choices built once for all items of the page (a model field would query the
+        # officials again for every agenda item).
+        self.officials = {official.pk: official for official in speaker_choices}
+        if self.instance.pk:
+            # Keep recorded speakers choosable even if their invitation was withdrawn since.
+            for official in self.instance.speakers.all():
+                self.officials.setdefault(official.pk, official)
+        speaker_choices = list(self.officials.values())
+        self.fields["speakers"].choices = [
+            (official.pk, f"{official.full_name} ({official.agency.display_name})")
+            for official in speaker_choices
+        ]
+        if self.instance.pk and not self.is_bound:
+            self.initial["speakers"] = [official.pk for official in self.instance.speakers.all()]
+
+    def clean_speakers(self) -> list[Official]:
+        return [self.officials[pk] for pk in self.cleaned_data["speakers"]]
 
 
 class InvitationForm(forms.Form):

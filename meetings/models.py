@@ -134,6 +134,11 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.date:%d-%m-%Y})"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("meetings:detail", args=[self.pk])
+
     def clean(self) -> None:
         errors = {}
         if self.end_time is not None:

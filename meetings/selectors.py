@@ -8,14 +8,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from agencies.models import Agency
+from agencies.models import Agency, Official
 from briefings.models import Briefing
 
 from .models import AgendaItem, Meeting, Participation
 
 
-def meeting_list(*, query: str = "") -> QuerySet[Meeting]:
-    """Meetings with their organizer and attendance counts, filtered by free text."""
+def meeting_list() -> QuerySet[Meeting]:
+    """Meetings with their organizer and attendance counts (filters: meetings.filters)."""
     meetings = Meeting.objects.select_related("organizer").annotate(
         invited_count=Count("participations", distinct=True),
         attended_count=Count(
@@ -24,14 +24,6 @@ def meeting_list(*, query: str = "") -> QuerySet[Meeting]:
             distinct=True,
         ),
     )
-    for word in query.split():
-        meetings = meetings.filter(
-            Q(title__icontains=word)
-            | Q(venue__icontains=word)
-            | Q(reference_number__icontains=word)
-            | Q(organizer__name__icontains=word)
-            | Q(organizer__short_name__icontains=word)
-        )
     return meetings
 
 
@@ -61,16 +53,26 @@ class ParticipantGroup:
 
 
 @dataclass
+class AgendaRow:
+    """An agenda item with its start: its own planned start, or computed from the one before."""
+
+    item: AgendaItem
+    start: datetime.time | None
+    manual: bool
+
+
+@dataclass
 class MeetingDetail:
     meeting: Meeting
-    agenda_items: list[AgendaItem]
+    agenda: list[AgendaRow]
     participant_groups: list[ParticipantGroup]
     status_counts: list[tuple[str, str, int]]
     briefings: list[Briefing]
     follow_ups: list
 
 
-def _group_participations(participations: list[Participation]) -> list[ParticipantGroup]:
+def group_participations(participations: list[Participation]) -> list[ParticipantGroup]:
+    """Participations grouped by kind of institution, in the order of Agency.Kind."""
     groups = {kind: ParticipantGroup(kind, label) for kind, label in Agency.Kind.choices}
     for participation in participations:
         groups[participation.agency.kind].participations.append(participation)
@@ -87,35 +89,75 @@ def meeting_get(*, pk: int) -> Meeting:
     )
 
 
-def meeting_detail_get(*, pk: int) -> MeetingDetail:
+def meeting_detail_get(*, meeting: Meeting) -> MeetingDetail:
     """Everything the meeting page shows, in a fixed number of queries."""
-    meeting = meeting_get(pk=pk)
-    agenda_items = list(
-        meeting.agenda_items.select_related("presenter_agency", "presenter").prefetch_related(
-            "speakers"
-        )
-    )
-    participations = list(
-        meeting.participations.select_related("agency", "invitee").order_by(
-            "agency__name", "invitee_position", "id"
-        )
-    )
-    counts = Counter(p.status for p in participations)
+    participations = participation_list(meeting=meeting)
     briefings = list(
         meeting.briefings.select_related("agency", "agenda_item", "presenter").prefetch_related(
             Prefetch("indicators"), Prefetch("risks")
         )
     )
-    follow_ups = list(meeting.follow_ups.select_related("responsible_agency"))
     return MeetingDetail(
         meeting=meeting,
-        agenda_items=agenda_items,
-        participant_groups=_group_participations(participations),
-        status_counts=[
-            (status, label, counts[status])
-            for status, label in Participation.Status.choices
-            if counts[status]
-        ],
+        agenda=agenda_rows(meeting=meeting, with_speakers=True),
+        participant_groups=group_participations(participations),
+        status_counts=status_counts(participations),
         briefings=briefings,
-        follow_ups=follow_ups,
+        follow_ups=follow_up_list(meeting=meeting),
     )
+
+
+def _speakers_prefetch() -> Prefetch:
+    return Prefetch("speakers", queryset=Official.objects.select_related("agency"))
+
+
+def agenda_rows(*, meeting: Meeting, with_speakers: bool = False) -> list[AgendaRow]:
+    """The agenda in order, each item with its planned or computed start time."""
+    from .services import agenda_schedule
+
+    items = meeting.agenda_items.select_related("presenter_agency", "presenter")
+    if with_speakers:
+        items = items.prefetch_related(_speakers_prefetch())
+    items = list(items)
+    starts = agenda_schedule(meeting=meeting, items=items)
+    return [
+        AgendaRow(item=item, start=start, manual=item.planned_start is not None)
+        for item, start in zip(items, starts, strict=True)
+    ]
+
+
+def participation_list(*, meeting: Meeting) -> list[Participation]:
+    """A meeting's invitations with institution and official, by institution name."""
+    return list(
+        meeting.participations.select_related("agency", "invitee").order_by(
+            "agency__name", "invitee_position", "id"
+        )
+    )
+
+
+def participant_groups(*, meeting: Meeting) -> list[ParticipantGroup]:
+    return group_participations(participation_list(meeting=meeting))
+
+
+def status_counts(participations: list[Participation]) -> list[tuple[str, str, int]]:
+    """(status, label, count) for every status, in the order of Participation.Status."""
+    counts = Counter(p.status for p in participations)
+    return [(status, label, counts[status]) for status, label in Participation.Status.choices]
+
+
+def follow_up_list(*, meeting: Meeting) -> list:
+    return list(meeting.follow_ups.select_related("responsible_agency"))
+
+
+def agenda_items_for_minutes(*, meeting: Meeting) -> list[tuple[AgendaItem, list[Official]]]:
+    """Agenda items with their speakers, and the officials who may be chosen as speakers."""
+    speakers = list(
+        Official.objects.filter(agency__participations__meeting=meeting)
+        .select_related("agency")
+        .distinct()
+        .order_by("agency__name", "name")
+    )
+    items = meeting.agenda_items.select_related("presenter_agency").prefetch_related(
+        _speakers_prefetch()
+    )
+    return [(item, speakers) for item in items]

@@ -4,10 +4,12 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from agencies.models import Agency, Official
+from pilkada_portal.writes import assign_fields, save_validated
 
+from .cache import meetings_touch
 from .models import AgendaItem, FollowUp, Meeting, Participation
 
 MEETING_FIELDS = frozenset(
@@ -28,7 +30,6 @@ MEETING_FIELDS = frozenset(
         "status",
     }
 )
-MINUTES_FIELDS = frozenset({"opening_remarks", "conclusions"})
 AGENDA_FIELDS = frozenset(
     {
         "title",
@@ -43,20 +44,6 @@ AGENDA_FIELDS = frozenset(
 FOLLOW_UP_FIELDS = frozenset({"text", "responsible_agency", "due_date", "status"})
 
 
-def _assign(obj, fields: dict, allowed: frozenset[str]) -> None:
-    unknown = set(fields) - allowed
-    if unknown:
-        raise TypeError(f"Unexpected fields for {type(obj).__name__}: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(obj, name, value)
-
-
-def _save(obj):
-    obj.full_clean()
-    obj.save()
-    return obj
-
-
 # --- Meetings ---------------------------------------------------------------------------
 
 
@@ -66,22 +53,34 @@ def meeting_create(
 ) -> Meeting:
     """Create a meeting."""
     meeting = Meeting(organizer=organizer, title=title, date=date, venue=venue)
-    _assign(meeting, fields, MEETING_FIELDS)
-    return _save(meeting)
+    assign_fields(meeting, fields, MEETING_FIELDS)
+    return save_validated(meeting)
 
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, **fields) -> Meeting:
     """Change a meeting's schedule, venue, people or status."""
-    _assign(meeting, fields, MEETING_FIELDS)
-    return _save(meeting)
+    assign_fields(meeting, fields, MEETING_FIELDS)
+    return save_validated(meeting)
 
 
 @transaction.atomic
-def meeting_minutes_update(*, meeting: Meeting, **fields) -> Meeting:
-    """Change the minutes text of a meeting (opening remarks, conclusions)."""
-    _assign(meeting, fields, MINUTES_FIELDS)
-    return _save(meeting)
+def meeting_minutes_save(
+    *,
+    meeting: Meeting,
+    opening_remarks: str,
+    conclusions: str,
+    items: Iterable[tuple[AgendaItem, str, Iterable[Official]]] = (),
+) -> Meeting:
+    """Save the minutes text: remarks, conclusions and each item's discussion and speakers."""
+    meeting.opening_remarks = opening_remarks
+    meeting.conclusions = conclusions
+    save_validated(meeting)
+    for item, notes, speakers in items:
+        if item.meeting_id != meeting.pk:
+            raise ValueError("The agenda item belongs to another meeting.")
+        agenda_item_minutes_update(item=item, discussion_notes=notes, speakers=speakers)
+    return meeting
 
 
 def meeting_deletion_summary(*, meeting: Meeting) -> dict[str, int]:
@@ -120,7 +119,7 @@ def meeting_duplicate(
         minute_taker=meeting.minute_taker,
         status=Meeting.Status.DRAFT,
     )
-    _save(copy)
+    save_validated(copy)
     AgendaItem.objects.bulk_create(
         AgendaItem(
             meeting=copy,
@@ -144,6 +143,8 @@ def meeting_duplicate(
         )
         for p in meeting.participations.all()
     )
+    # bulk_create sends no signals; the copy's page must not be cached from before these rows.
+    meetings_touch(Q(pk=copy.pk))
     return copy
 
 
@@ -169,6 +170,8 @@ def _renumber(items: list[AgendaItem]) -> None:
     for index, item in enumerate(items, start=1):
         item.position = index
     AgendaItem.objects.bulk_update(changed, ["position"])
+    # bulk_update sends no signals: mark the meeting changed for the page cache ourselves.
+    meetings_touch(Q(pk=items[0].meeting_id))
 
 
 @transaction.atomic
@@ -177,15 +180,15 @@ def agenda_item_create(*, meeting: Meeting, title: str, kind: str, **fields) -> 
     _lock_agenda(meeting)
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
     item = AgendaItem(meeting=meeting, position=last + 1, title=title, kind=kind)
-    _assign(item, fields, AGENDA_FIELDS)
-    return _save(item)
+    assign_fields(item, fields, AGENDA_FIELDS)
+    return save_validated(item)
 
 
 @transaction.atomic
 def agenda_item_update(*, item: AgendaItem, **fields) -> AgendaItem:
     """Change an agenda item's text, kind, timing or presenter."""
-    _assign(item, fields, AGENDA_FIELDS)
-    return _save(item)
+    assign_fields(item, fields, AGENDA_FIELDS)
+    return save_validated(item)
 
 
 @transaction.atomic
@@ -215,7 +218,7 @@ def agenda_item_minutes_update(
 ) -> AgendaItem:
     """Record the discussion of an agenda item and who spoke."""
     item.discussion_notes = discussion_notes
-    _save(item)
+    save_validated(item)
     item.speakers.set(speakers)
     return item
 
@@ -260,7 +263,7 @@ def participation_invite(
     participation = Participation(
         meeting=meeting, agency=agency, invitee=invitee, invitee_position=invitee_position
     )
-    return _save(participation)
+    return save_validated(participation)
 
 
 @transaction.atomic
@@ -309,7 +312,7 @@ def participation_set_status(
         participation.checked_in_at = now or timezone.now()
     if not participation.attended:
         participation.checked_in_at = None
-    return _save(participation)
+    return save_validated(participation)
 
 
 # --- Follow-ups -------------------------------------------------------------------------
@@ -319,15 +322,15 @@ def participation_set_status(
 def follow_up_create(*, meeting: Meeting, text: str, **fields) -> FollowUp:
     """Record an action agreed in the meeting."""
     follow_up = FollowUp(meeting=meeting, text=text)
-    _assign(follow_up, fields, FOLLOW_UP_FIELDS)
-    return _save(follow_up)
+    assign_fields(follow_up, fields, FOLLOW_UP_FIELDS)
+    return save_validated(follow_up)
 
 
 @transaction.atomic
 def follow_up_update(*, follow_up: FollowUp, **fields) -> FollowUp:
     """Change a follow-up's text, responsible institution, due date or status."""
-    _assign(follow_up, fields, FOLLOW_UP_FIELDS)
-    return _save(follow_up)
+    assign_fields(follow_up, fields, FOLLOW_UP_FIELDS)
+    return save_validated(follow_up)
 
 
 @transaction.atomic

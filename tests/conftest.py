@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from accounts.roles import Role
 from accounts.services import role_groups_sync
@@ -20,16 +21,26 @@ def make_user(db):
     return make
 
 
-@pytest.fixture
-def operator_client(client, make_user):
-    client.force_login(make_user("operator", Role.OPERATOR, is_staff=True))
+def _client_for(user) -> Client:
+    # A Client of its own per role: a test may use several roles side by side.
+    client = Client()
+    client.force_login(user)
     return client
 
 
 @pytest.fixture
-def peserta_client(client, make_user):
-    client.force_login(make_user("peserta", Role.PESERTA))
-    return client
+def operator_client(make_user):
+    return _client_for(make_user("operator", Role.OPERATOR, is_staff=True))
+
+
+@pytest.fixture
+def notulis_client(make_user):
+    return _client_for(make_user("notulis", Role.NOTULIS, is_staff=True))
+
+
+@pytest.fixture
+def peserta_client(make_user):
+    return _client_for(make_user("peserta", Role.PESERTA))
 
 
 def pytest_report_header(config):
@@ -39,3 +50,13 @@ def pytest_report_header(config):
     return (
         f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".rstrip()
     )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (rendered meeting parts are cached)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -29,6 +29,19 @@
     if (row) row.classList.toggle("formset-row-deleted", box.checked);
   });
 
+  // htmx replaces whole blocks (the agenda); put keyboard focus back on the control that
+  // was used (same id), or on the block's first [data-autofocus-after-swap] control.
+  var focusedId = null;
+  document.addEventListener("htmx:beforeRequest", function () {
+    focusedId = document.activeElement && document.activeElement.id;
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail.elt;
+    var next = (focusedId && document.getElementById(focusedId)) ||
+      (target && target.querySelector && target.querySelector("[data-autofocus-after-swap], [autofocus]"));
+    if (next && !next.disabled) next.focus();
+  });
+
   // Confirm dangerous buttons that carry data-confirm="question".
   document.addEventListener("submit", function (event) {
     var submitter = event.submitter;

@@ -95,3 +95,10 @@ class TestAgency:
     def test_str_prefers_the_short_name(self):
         assert str(Agency(name="Komisi Pemilihan Umum", short_name="KPU")) == "KPU"
         assert str(Agency(name="Komisi Pemilihan Umum")) == "Komisi Pemilihan Umum"
+
+
+def test_a_stored_logo_missing_from_disk_does_not_break_validation(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    agency = AgencyFactory(logo="logos/gone.png")  # no such file on disk
+    agency.name = "Nama baru"
+    agency.full_clean()

@@ -1,6 +1,12 @@
 import factory
 
-from briefings.models import Briefing, ReadinessIndicator, Risk
+from briefings.models import (
+    Briefing,
+    BriefingTemplate,
+    BriefingTemplateItem,
+    ReadinessIndicator,
+    Risk,
+)
 from tests.agencies.factories import AgencyFactory
 from tests.meetings.factories import MeetingFactory
 
@@ -36,3 +42,23 @@ class RiskFactory(factory.django.DjangoModelFactory):
     category = Risk.Category.SECURITY
     level = Risk.Level.MEDIUM
     location = factory.Sequence(lambda n: f"Kecamatan {n}")
+
+
+class BriefingTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BriefingTemplate
+
+    name = factory.Sequence(lambda n: f"Templat {n}")
+    topic = factory.Sequence(lambda n: f"Topik templat {n}")
+    position = factory.Sequence(lambda n: n + 10)
+
+
+class BriefingTemplateItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BriefingTemplateItem
+
+    template = factory.SubFactory(BriefingTemplateFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    aspect = ReadinessIndicator.Aspect.LOGISTICS
+    label = factory.Sequence(lambda n: f"Butir templat {n}")
+    unit = "buah"

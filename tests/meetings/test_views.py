@@ -75,8 +75,9 @@ class TestMeetingList:
     ):
         for meeting in MeetingFactory.create_batch(rows):
             ParticipationFactory.create_batch(2, meeting=meeting)
-        # session + user + upcoming + past count + past page
-        with django_assert_max_num_queries(6):
+        # session, user, user and group permissions, organizer and election filter choices,
+        # upcoming, past count, past page
+        with django_assert_max_num_queries(9):
             response = peserta_client.get(reverse("meetings:list"))
         assert response.status_code == 200
 
@@ -140,9 +141,9 @@ class TestMeetingDetail:
             ReadinessIndicatorFactory.create_batch(2, briefing=briefing)
             RiskFactory(briefing=briefing)
             FollowUpFactory(meeting=meeting, responsible_agency=agency)
-        # session, user, meeting, agenda (+speakers), participations, briefings (+indicators,
-        # +risks), follow-ups
-        with django_assert_max_num_queries(10):
+        # session, user, user and group permissions, meeting, agenda (+speakers),
+        # participations, briefings (+indicators, +risks), follow-ups
+        with django_assert_max_num_queries(12):
             response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assert response.status_code == 200
         assert len(response.context["detail"].briefings) == rows

@@ -1,0 +1,124 @@
+"""Writes for institutions and officials: each public function is one transaction and
+validates with full_clean(), so the model's rules hold whichever screen or script calls it."""
+
+from django.core.files import File
+from django.db import transaction
+
+from pilkada_portal.writes import assign_fields, save_validated
+
+from .models import Agency, Official, Region
+
+AGENCY_FIELDS = frozenset(
+    {
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "region",
+        "head_title",
+        "address",
+        "phone",
+        "email",
+        "logo",
+    }
+)
+OFFICIAL_FIELDS = frozenset(
+    {"name", "title_prefix", "title_suffix", "position", "rank", "nip", "phone", "email"}
+)
+
+
+# --- Institutions -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def agency_create(
+    *,
+    name: str,
+    kind: str,
+    short_name: str = "",
+    parent: Agency | None = None,
+    region: Region | None = None,
+    head_title: str = "",
+    address: str = "",
+    phone: str = "",
+    email: str = "",
+    logo: File | str = "",
+) -> Agency:
+    """Create an institution."""
+    agency = Agency(
+        name=name,
+        kind=kind,
+        short_name=short_name,
+        parent=parent,
+        region=region,
+        head_title=head_title,
+        address=address,
+        phone=phone,
+        email=email,
+        logo=logo,
+    )
+    return save_validated(agency)
+
+
+@transaction.atomic
+def agency_update(*, agency: Agency, **fields) -> Agency:
+    """Change an institution's name, kind, place in the hierarchy, contacts or logo."""
+    assign_fields(agency, fields, AGENCY_FIELDS)
+    return save_validated(agency)
+
+
+@transaction.atomic
+def agency_delete(*, agency: Agency) -> None:
+    """Delete an institution together with its officials.
+
+    Raises ProtectedError (and deletes nothing) while meetings, invitations, briefings,
+    agenda items, sub-institutions, or anything naming one of its officials still refer to it.
+    """
+    # Official.agency is PROTECT so that an official is never lost by accident; deleting
+    # the institution on purpose takes its officials along, in the same transaction.
+    Official.objects.filter(agency=agency).delete()
+    agency.delete()
+
+
+# --- Officials --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def official_create(
+    *,
+    agency: Agency,
+    name: str,
+    position: str,
+    title_prefix: str = "",
+    title_suffix: str = "",
+    rank: str = "",
+    nip: str = "",
+    phone: str = "",
+    email: str = "",
+) -> Official:
+    """Add an official to an institution."""
+    official = Official(
+        agency=agency,
+        name=name,
+        position=position,
+        title_prefix=title_prefix,
+        title_suffix=title_suffix,
+        rank=rank,
+        nip=nip,
+        phone=phone,
+        email=email,
+    )
+    return save_validated(official)
+
+
+@transaction.atomic
+def official_update(*, official: Official, **fields) -> Official:
+    """Change an official's name, titles, position, rank, NIP or contacts."""
+    assign_fields(official, fields, OFFICIAL_FIELDS)
+    return save_validated(official)
+
+
+@transaction.atomic
+def official_delete(*, official: Official) -> None:
+    """Delete an official; ProtectedError while a meeting, invitation or briefing names them."""
+    official.delete()

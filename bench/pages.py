@@ -1,0 +1,166 @@
+"""Latency of the meeting page against a hello-world view of the same gunicorn server.
+
+Builds a "medium" meeting (100 participants, 15 agenda items, 15 briefings with 5 indicators
+and 2 risks each) in a throw-away SQLite database (or BENCH_DATABASE_URL), serves the portal
+with gunicorn (2 workers, DEBUG off) on 127.0.0.1, and times the same number of requests to
+the meeting page (signed in as an attendee) and to /healthz, interleaved. Last line:
+
+    meeting_p50_ms=<x> hello_p50_ms=<y> ratio=<x/y> queries=<n>
+
+Run: .venv/bin/python bench/pages.py [--requests N]
+"""
+
+import argparse
+import http.client
+import os
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(port: int, path: str, cookie: str) -> tuple[int, float]:
+    """One request on a fresh connection (gunicorn's sync workers close each one)."""
+    start = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status, (time.perf_counter() - start) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=300, help="requests per URL")
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="pilkada-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pilkada_portal.settings.base",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DATABASE_URL": os.environ.get(
+            "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
+        ),
+        "STATIC_ROOT": str(workdir / "static"),
+        "LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.roles import Role
+    from bench.generate import generate_meeting
+
+    print(f"database: {settings.DATABASES['default']['ENGINE']}", flush=True)
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    started = time.perf_counter()
+    meeting = generate_meeting(participants=100, agenda_items=15, briefings=15)
+    print(f"generated the medium meeting in {time.perf_counter() - started:.1f} s", flush=True)
+
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(f"bench-{secrets.token_hex(4)}")
+    user.groups.set(Group.objects.filter(name=Role.PESERTA.value))
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    meeting_path = f"/meetings/{meeting.pk}/"
+
+    # Queries of a warm meeting page, counted in-process on the same database.
+    client = Client()
+    client.force_login(user)
+    client.get(meeting_path)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(meeting_path).status_code == 200
+    connection.close()
+
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "pilkada_portal.wsgi",
+            "--workers=2",
+            f"--bind=127.0.0.1:{port}",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if get(port, "/healthz", cookie)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("gunicorn did not start")
+            time.sleep(0.2)
+        # Warm both workers (imports, template loading, the page cache of each process).
+        for _ in range(30):
+            for path in (meeting_path, "/healthz"):
+                status, _ms = get(port, path, cookie)
+                if status != 200:
+                    raise SystemExit(f"GET {path} answered {status}")
+        meeting_ms, hello_ms = [], []
+        for _ in range(args.requests):
+            meeting_ms.append(get(port, meeting_path, cookie)[1])
+            hello_ms.append(get(port, "/healthz", cookie)[1])
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    meeting_p50 = statistics.median(meeting_ms)
+    hello_p50 = statistics.median(hello_ms)
+    print(
+        f"requests per URL: {args.requests}; meeting p90 "
+        f"{statistics.quantiles(meeting_ms, n=10)[-1]:.2f} ms, hello p90 "
+        f"{statistics.quantiles(hello_ms, n=10)[-1]:.2f} ms"
+    )
+    print(
+        f"meeting_p50_ms={meeting_p50:.2f} hello_p50_ms={hello_p50:.2f} "
+        f"ratio={meeting_p50 / hello_p50:.2f} queries={len(queries)}"
+    )
+
+
+if __name__ == "__main__":
+    main()

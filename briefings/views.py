@@ -1,0 +1,136 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from meetings.models import Meeting
+from meetings.selectors import meeting_get
+from pilkada_portal.views import ServiceFormMixin
+
+from . import selectors, services
+from .forms import (
+    BriefingCreateForm,
+    BriefingEditForms,
+    BriefingTemplateQueryForm,
+    template_prefill,
+)
+from .models import Briefing
+
+
+def meeting_briefings_url(meeting_pk: int) -> str:
+    return reverse("meetings:detail", args=[meeting_pk]) + "#briefings-heading"
+
+
+class BriefingObjectMixin:
+    """The briefing named by the URL; 404 when it belongs to another meeting."""
+
+    @cached_property
+    def briefing(self) -> Briefing:
+        return selectors.briefing_get(meeting_pk=self.kwargs["meeting_pk"], pk=self.kwargs["pk"])
+
+
+class BriefingCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """Start an invited institution's briefing; its rows are entered on the edit screen."""
+
+    permission_required = "briefings.add_briefing"
+    form_class = BriefingCreateForm
+    template_name = "briefings/briefing_form.html"
+    success_message = _("The briefing has been created. Complete its indicators and risks.")
+
+    @cached_property
+    def meeting(self) -> Meeting:
+        return meeting_get(pk=self.kwargs["meeting_pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.meeting}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.meeting, **kwargs)
+
+    def perform(self, form):
+        self.chosen_template = form.cleaned_data["template"]
+        return services.briefing_create(meeting=self.meeting, **form.service_arguments())
+
+    def get_success_url(self):
+        # A chosen template is not copied into the database here: the edit screen shows its
+        # items as unsaved rows (?template=<id>) for the operator to complete, so no row is
+        # saved without the status (and figures) the institution actually reported.
+        url = reverse("briefings:update", args=[self.meeting.pk, self.object.pk])
+        if self.chosen_template is not None:
+            url += f"?template={self.chosen_template.pk}"
+        return url
+
+
+class BriefingUpdateView(PermissionRequiredMixin, BriefingObjectMixin, TemplateView):
+    """Edit a briefing with its indicator and risk rows in one form."""
+
+    permission_required = "briefings.change_briefing"
+    template_name = "briefings/briefing_form.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            briefing=self.briefing, meeting=self.briefing.meeting, **kwargs
+        )
+
+    def get(self, request, *args, **kwargs):
+        query = BriefingTemplateQueryForm(request.GET)
+        template = query.cleaned_data["template"] if query.is_valid() else None
+        prefill = []
+        if template is not None:
+            prefill = template_prefill(selectors.briefing_template_items(template=template))
+        editor = BriefingEditForms(briefing=self.briefing, prefill=prefill)
+        return self.render_to_response(
+            self.get_context_data(editor=editor, prefill_template=template)
+        )
+
+    def post(self, request, *args, **kwargs):
+        editor = BriefingEditForms(briefing=self.briefing, data=request.POST)
+        if editor.is_valid():
+            try:
+                services.briefing_update(briefing=self.briefing, **editor.service_arguments())
+            except ValidationError as error:
+                editor.add_service_errors(error)
+            else:
+                messages.success(request, _("The briefing has been saved."))
+                return redirect(meeting_briefings_url(self.briefing.meeting_id))
+        return self.render_to_response(self.get_context_data(editor=editor))
+
+
+class BriefingDeleteView(PermissionRequiredMixin, BriefingObjectMixin, ServiceFormMixin, FormView):
+    """Ask, stating what goes with it, then delete a briefing."""
+
+    permission_required = "briefings.delete_briefing"
+    form_class = forms.Form
+    template_name = "briefings/briefing_confirm_delete.html"
+    success_message = _("The briefing has been deleted.")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            briefing=self.briefing,
+            meeting=self.briefing.meeting,
+            summary=selectors.briefing_deletion_summary(briefing=self.briefing),
+            **kwargs,
+        )
+
+    def perform(self, form):
+        services.briefing_delete(briefing=self.briefing)
+
+    def get_success_url(self):
+        return meeting_briefings_url(self.kwargs["meeting_pk"])
+
+
+class BriefingDetailView(TemplateView):
+    """A briefing as an attendee reads it: the text, the indicators and the risks."""
+
+    template_name = "briefings/briefing_detail.html"
+
+    def get_context_data(self, **kwargs):
+        briefing = selectors.briefing_detail_get(
+            meeting_pk=self.kwargs["meeting_pk"], pk=self.kwargs["pk"]
+        )
+        return super().get_context_data(briefing=briefing, meeting=briefing.meeting, **kwargs)

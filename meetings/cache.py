@@ -1,0 +1,102 @@
+"""Keeps Meeting.updated_at current whenever anything shown on the meeting page changes.
+
+The meeting page caches its rendered parts under a key that contains the meeting's
+updated_at, so a change to the meeting or to any row it shows must touch that timestamp.
+Signals are used here (and only here) because the rule is about caching, not business: it
+must hold for every write path, the admin included, not just for the services.
+"""
+
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+
+def meetings_touch(filter_q: Q) -> None:
+    """Mark the matching meetings as changed (one UPDATE, no signals)."""
+    from .models import Meeting
+
+    ids = Meeting.objects.filter(filter_q).values("pk")
+    Meeting.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+
+
+def _meeting_id(instance) -> int | None:
+    from briefings.models import Briefing
+
+    if isinstance(instance, Briefing):
+        return instance.meeting_id
+    briefing = getattr(instance, "briefing", None)
+    if briefing is not None:
+        return briefing.meeting_id
+    return getattr(instance, "meeting_id", None)
+
+
+def _touch_meeting_of(sender, instance, **kwargs) -> None:
+    meeting_id = _meeting_id(instance)
+    if meeting_id is not None:
+        meetings_touch(Q(pk=meeting_id))
+
+
+def _touch_meetings_of_agency(sender, instance, **kwargs) -> None:
+    meetings_touch(
+        Q(organizer=instance)
+        | Q(participations__agency=instance)
+        | Q(briefings__agency=instance)
+        | Q(agenda_items__presenter_agency=instance)
+        | Q(follow_ups__responsible_agency=instance)
+    )
+
+
+def _touch_meetings_of_official(sender, instance, **kwargs) -> None:
+    meetings_touch(
+        Q(chair=instance)
+        | Q(minute_taker=instance)
+        | Q(participations__invitee=instance)
+        | Q(agenda_items__presenter=instance)
+        | Q(agenda_items__speakers=instance)
+        | Q(briefings__presenter=instance)
+    )
+
+
+def _touch_meetings_of_election(sender, instance, **kwargs) -> None:
+    meetings_touch(Q(election=instance))
+
+
+def _touch_meetings_of_region(sender, instance, **kwargs) -> None:
+    meetings_touch(Q(election__region=instance) | Q(organizer__region=instance))
+
+
+def _touch_on_speakers(sender, instance, action, **kwargs) -> None:
+    if action in {"post_add", "post_remove", "post_clear"}:
+        _touch_meeting_of(sender, instance)
+
+
+def connect() -> None:
+    from agencies.models import Agency, Official, Region
+    from briefings.models import Briefing, ReadinessIndicator, Risk
+
+    from .models import AgendaItem, Election, FollowUp, Participation
+
+    receivers = {
+        _touch_meeting_of: (
+            AgendaItem,
+            Participation,
+            FollowUp,
+            Briefing,
+            ReadinessIndicator,
+            Risk,
+        ),
+        _touch_meetings_of_agency: (Agency,),
+        _touch_meetings_of_official: (Official,),
+        _touch_meetings_of_election: (Election,),
+        _touch_meetings_of_region: (Region,),
+    }
+    for receiver, models in receivers.items():
+        for model in models:
+            uid = f"meeting-cache-{receiver.__name__}-{model.__name__}"
+            post_save.connect(receiver, sender=model, dispatch_uid=uid + "-save")
+            post_delete.connect(receiver, sender=model, dispatch_uid=uid + "-delete")
+    m2m_changed.connect(
+        _touch_on_speakers,
+        sender=AgendaItem.speakers.through,
+        dispatch_uid="meeting-cache-speakers",
+    )

@@ -1,0 +1,1 @@
+"""Meeting views, one module per screen family (pages, editing, agenda, attendance, minutes)."""

@@ -1,0 +1,134 @@
+"""The agenda builder on the meeting page: add, edit in place, delete and reorder with htmx.
+
+Every endpoint answers an htmx request with the re-rendered agenda block, and a plain request
+(no JavaScript) with a redirect back to the meeting page, so the builder also works without it.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from pilkada_portal.forms import add_service_errors
+
+from .. import selectors, services
+from ..forms import AgendaItemForm
+from ..models import AgendaItem
+from .common import MeetingMixin, back_to_meeting
+
+ANCHOR = "agenda-heading"
+
+
+class AgendaMixin(PermissionRequiredMixin, MeetingMixin):
+    meeting_url_kwarg = "meeting_pk"
+
+    def get_item(self) -> AgendaItem:
+        return get_object_or_404(AgendaItem, pk=self.kwargs["pk"], meeting=self.meeting)
+
+    def agenda_response(self, *, add_form=None, edit_form=None, editing: AgendaItem | None = None):
+        if not self.request.htmx:
+            return back_to_meeting(self.meeting, ANCHOR)
+        return render(
+            self.request,
+            "meetings/includes/_agenda.html",
+            {
+                "meeting": self.meeting,
+                "agenda": selectors.agenda_rows(meeting=self.meeting),
+                "can_edit_agenda": True,
+                "add_form": add_form or AgendaItemForm(meeting=self.meeting, prefix="new"),
+                "edit_form": edit_form,
+                "editing_pk": editing.pk if editing else None,
+            },
+        )
+
+    def invalid(self, *, form, editing: AgendaItem | None = None):
+        if self.request.htmx:
+            if editing is None:
+                return self.agenda_response(add_form=form)
+            return self.agenda_response(edit_form=form, editing=editing)
+        # Without JavaScript, a failed inline form shows on its own page with its errors.
+        return render(
+            self.request,
+            "meetings/agenda_item_form.html",
+            {"meeting": self.meeting, "form": form, "item": editing},
+        )
+
+
+class AgendaItemCreateView(AgendaMixin, View):
+    permission_required = "meetings.add_agendaitem"
+
+    def post(self, request, *args, **kwargs):
+        form = AgendaItemForm(request.POST, meeting=self.meeting, prefix="new")
+        if not form.is_valid():
+            return self.invalid(form=form)
+        try:
+            services.agenda_item_create(meeting=self.meeting, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.invalid(form=form)
+        if not request.htmx:
+            messages.success(request, _("The agenda item was added."))
+        return self.agenda_response()
+
+
+class AgendaItemUpdateView(AgendaMixin, View):
+    permission_required = "meetings.change_agendaitem"
+
+    def get(self, request, *args, **kwargs):
+        item = self.get_item()
+        form = AgendaItemForm(instance=item, meeting=self.meeting, prefix=f"item-{item.pk}")
+        if not request.htmx:
+            return render(
+                request,
+                "meetings/agenda_item_form.html",
+                {"meeting": self.meeting, "form": form, "item": item},
+            )
+        return self.agenda_response(edit_form=form, editing=item)
+
+    def post(self, request, *args, **kwargs):
+        item = self.get_item()
+        form = AgendaItemForm(
+            request.POST, instance=item, meeting=self.meeting, prefix=f"item-{item.pk}"
+        )
+        if not form.is_valid():
+            return self.invalid(form=form, editing=item)
+        try:
+            services.agenda_item_update(item=item, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.invalid(form=form, editing=item)
+        if not request.htmx:
+            messages.success(request, _("The agenda item was saved."))
+        return self.agenda_response()
+
+
+class AgendaItemCancelView(AgendaMixin, View):
+    """Leave inline editing without saving (re-renders the agenda)."""
+
+    permission_required = "meetings.change_agendaitem"
+
+    def get(self, request, *args, **kwargs):
+        return self.agenda_response()
+
+
+class AgendaItemDeleteView(AgendaMixin, View):
+    permission_required = "meetings.delete_agendaitem"
+
+    def post(self, request, *args, **kwargs):
+        item = self.get_item()
+        services.agenda_item_delete(item=item)
+        if not request.htmx:
+            messages.success(request, _("The agenda item was deleted."))
+        return self.agenda_response()
+
+
+class AgendaItemMoveView(AgendaMixin, View):
+    permission_required = "meetings.change_agendaitem"
+
+    def post(self, request, *args, **kwargs):
+        offset = {"up": -1, "down": 1}.get(request.POST.get("direction", ""))
+        if offset is not None:
+            services.agenda_item_move(item=self.get_item(), offset=offset)
+        return self.agenda_response()

@@ -1,0 +1,142 @@
+"""Invitations (one institution or a whole group) and the one-tap attendance screen."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView
+
+from agencies.models import Agency
+from pilkada_portal.forms import add_service_errors
+
+from .. import selectors, services
+from ..forms import AttendanceForm, InvitationForm, InvitationGroupForm
+from ..models import Participation
+from .common import MeetingMixin
+
+
+class InvitationListView(PermissionRequiredMixin, MeetingMixin, TemplateView):
+    """Who is invited, with forms to invite one institution or a group, and to withdraw."""
+
+    permission_required = "meetings.add_participation"
+    meeting_url_kwarg = "meeting_pk"
+    template_name = "meetings/invitations.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", InvitationForm(prefix="one"))
+        kwargs.setdefault("group_form", InvitationGroupForm(prefix="group"))
+        return super().get_context_data(
+            groups=selectors.participant_groups(meeting=self.meeting), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        if "group-kind" in request.POST:
+            return self.invite_group()
+        form = InvitationForm(request.POST, prefix="one")
+        if form.is_valid():
+            try:
+                participation = services.participation_invite(
+                    meeting=self.meeting, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("%(agency)s was invited.") % {"agency": participation.agency.display_name},
+                )
+                return redirect("meetings:invitations", meeting_pk=self.meeting.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def invite_group(self):
+        group_form = InvitationGroupForm(self.request.POST, prefix="group")
+        if not group_form.is_valid():
+            return self.render_to_response(self.get_context_data(group_form=group_form))
+        kind = group_form.cleaned_data["kind"]
+        created = services.participation_invite_group(
+            meeting=self.meeting, agencies=Agency.objects.filter(kind=kind).order_by("name")
+        )
+        messages.success(
+            self.request,
+            ngettext(
+                "%(count)d institution of the group “%(group)s” was invited.",
+                "%(count)d institutions of the group “%(group)s” were invited.",
+                len(created),
+            )
+            % {"count": len(created), "group": Agency.Kind(kind).label},
+        )
+        return redirect("meetings:invitations", meeting_pk=self.meeting.pk)
+
+
+class InvitationRemoveView(PermissionRequiredMixin, MeetingMixin, TemplateView):
+    permission_required = "meetings.delete_participation"
+    meeting_url_kwarg = "meeting_pk"
+
+    def post(self, request, *args, **kwargs):
+        participation = get_object_or_404(
+            Participation.objects.select_related("agency"), pk=kwargs["pk"], meeting=self.meeting
+        )
+        services.participation_remove(participation=participation)
+        messages.success(
+            request,
+            _("The invitation of %(agency)s was withdrawn.")
+            % {"agency": participation.agency.display_name},
+        )
+        return redirect("meetings:invitations", meeting_pk=self.meeting.pk)
+
+
+class AttendanceView(PermissionRequiredMixin, MeetingMixin, TemplateView):
+    """Every invited institution with one-tap status buttons and totals (for a tablet)."""
+
+    permission_required = "meetings.change_participation"
+    meeting_url_kwarg = "meeting_pk"
+    template_name = "meetings/attendance.html"
+
+    def get_context_data(self, **kwargs):
+        participations = selectors.participation_list(meeting=self.meeting)
+        return super().get_context_data(
+            groups=selectors.group_participations(participations),
+            counts=selectors.status_counts(participations),
+            statuses=Participation.Status.choices,
+            **kwargs,
+        )
+
+
+class AttendanceSetView(PermissionRequiredMixin, MeetingMixin, TemplateView):
+    """Set one participation's status; htmx gets the row and the totals back."""
+
+    permission_required = "meetings.change_participation"
+    meeting_url_kwarg = "meeting_pk"
+
+    def post(self, request, *args, **kwargs):
+        participation = get_object_or_404(
+            Participation.objects.select_related("agency", "invitee"),
+            pk=kwargs["pk"],
+            meeting=self.meeting,
+        )
+        form = AttendanceForm(request.POST)
+        if form.is_valid():
+            try:
+                services.participation_set_status(participation=participation, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+        if not request.htmx:
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+            return redirect("meetings:attendance", meeting_pk=self.meeting.pk)
+        participation.refresh_from_db()
+        return render(
+            request,
+            "meetings/includes/_attendance_row_response.html",
+            {
+                "meeting": self.meeting,
+                "p": participation,
+                "form": form if form.errors else None,
+                "statuses": Participation.Status.choices,
+                "counts": selectors.status_counts(
+                    selectors.participation_list(meeting=self.meeting)
+                ),
+            },
+        )

@@ -1,0 +1,127 @@
+"""The minute taker's screen: remarks, discussion per agenda item, conclusions, follow-ups."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from pilkada_portal.forms import add_service_errors
+
+from .. import selectors, services
+from ..forms import AgendaMinutesForm, FollowUpForm, MinutesForm
+from ..models import FollowUp
+from .common import MeetingMixin
+
+
+class MinutesView(PermissionRequiredMixin, MeetingMixin, TemplateView):
+    """All minutes text of a meeting in one form, saved in one transaction."""
+
+    permission_required = "meetings.change_meeting"
+    meeting_url_kwarg = "meeting_pk"
+    template_name = "meetings/minutes.html"
+
+    def get_forms(self, data=None):
+        minutes_form = MinutesForm(data, instance=self.meeting, prefix="minutes")
+        items = selectors.agenda_items_for_minutes(meeting=self.meeting)
+        item_forms = [
+            AgendaMinutesForm(
+                data, instance=item, prefix=f"item-{item.pk}", speaker_choices=speakers
+            )
+            for item, speakers in items
+        ]
+        return minutes_form, item_forms
+
+    def get_context_data(self, **kwargs):
+        if "minutes_form" not in kwargs:
+            kwargs["minutes_form"], kwargs["item_forms"] = self.get_forms()
+        return super().get_context_data(
+            follow_ups=selectors.follow_up_list(meeting=self.meeting),
+            follow_up_form=kwargs.pop("follow_up_form", None) or FollowUpForm(prefix="follow-up"),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        minutes_form, item_forms = self.get_forms(request.POST)
+        if minutes_form.is_valid() and all(form.is_valid() for form in item_forms):
+            try:
+                services.meeting_minutes_save(
+                    meeting=self.meeting,
+                    opening_remarks=minutes_form.cleaned_data["opening_remarks"],
+                    conclusions=minutes_form.cleaned_data["conclusions"],
+                    items=[
+                        (
+                            form.instance,
+                            form.cleaned_data["discussion_notes"],
+                            form.cleaned_data["speakers"],
+                        )
+                        for form in item_forms
+                    ],
+                )
+            except ValidationError as error:
+                add_service_errors(minutes_form, error)
+            else:
+                messages.success(request, _("The minutes were saved."))
+                return redirect("meetings:minutes", meeting_pk=self.meeting.pk)
+        return self.render_to_response(
+            self.get_context_data(minutes_form=minutes_form, item_forms=item_forms)
+        )
+
+
+class FollowUpCreateView(MinutesView):
+    permission_required = "meetings.add_followup"
+
+    def post(self, request, *args, **kwargs):
+        form = FollowUpForm(request.POST, prefix="follow-up")
+        if form.is_valid():
+            try:
+                services.follow_up_create(meeting=self.meeting, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The follow-up was added."))
+                return redirect(self.follow_ups_url())
+        return self.render_to_response(self.get_context_data(follow_up_form=form))
+
+    def follow_ups_url(self):
+        from django.urls import reverse
+
+        return reverse("meetings:minutes", kwargs={"meeting_pk": self.meeting.pk}) + "#follow-ups"
+
+
+class FollowUpUpdateView(FollowUpCreateView):
+    permission_required = "meetings.change_followup"
+    template_name = "meetings/follow_up_form.html"
+
+    def get_follow_up(self) -> FollowUp:
+        return get_object_or_404(FollowUp, pk=self.kwargs["pk"], meeting=self.meeting)
+
+    def get(self, request, *args, **kwargs):
+        form = FollowUpForm(instance=self.get_follow_up(), prefix="follow-up")
+        return self.render_to_response({"meeting": self.meeting, "form": form})
+
+    def post(self, request, *args, **kwargs):
+        follow_up = self.get_follow_up()
+        form = FollowUpForm(request.POST, instance=follow_up, prefix="follow-up")
+        if form.is_valid():
+            try:
+                services.follow_up_update(follow_up=follow_up, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The follow-up was saved."))
+                return redirect(self.follow_ups_url())
+        return self.render_to_response({"meeting": self.meeting, "form": form})
+
+
+class FollowUpDeleteView(FollowUpUpdateView):
+    permission_required = "meetings.delete_followup"
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.follow_ups_url())
+
+    def post(self, request, *args, **kwargs):
+        services.follow_up_delete(follow_up=self.get_follow_up())
+        messages.success(request, _("The follow-up was deleted."))
+        return redirect(self.follow_ups_url())

@@ -1,0 +1,50 @@
+from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
+from django.views.generic import TemplateView
+
+from .. import selectors
+from ..filters import MeetingFilter
+from ..forms import AgendaItemForm
+
+PAGE_SIZE = 20
+
+
+class MeetingListView(TemplateView):
+    """Upcoming meetings, then past ones (paginated), filtered by text, dates, status..."""
+
+    template_name = "meetings/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        meeting_filter = MeetingFilter(self.request.GET or None, queryset=selectors.meeting_list())
+        meetings = meeting_filter.qs if meeting_filter.is_valid() else selectors.meeting_list()
+        past = selectors.meeting_list_past(meetings)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter=meeting_filter,
+            form=meeting_filter.form,
+            filter_query=query.urlencode(),
+            upcoming=selectors.meeting_list_upcoming(meetings),
+            past_page=Paginator(past, PAGE_SIZE).get_page(self.request.GET.get("page")),
+            **kwargs,
+        )
+
+
+class MeetingDetailView(TemplateView):
+    """The meeting page: schedule, venue, agenda, participants and briefings."""
+
+    template_name = "meetings/meeting_detail.html"
+
+    def get_context_data(self, **kwargs):
+        meeting = selectors.meeting_get(pk=self.kwargs["pk"])
+        # The page's parts are cached by the template under the meeting's updated_at; the
+        # detail (the expensive reads) is loaded only when a part has to be rendered again.
+        detail = SimpleLazyObject(lambda: selectors.meeting_detail_get(meeting=meeting))
+        can_edit_agenda = self.request.user.has_perm("meetings.change_agendaitem")
+        return super().get_context_data(
+            detail=detail,
+            meeting=meeting,
+            can_edit_agenda=can_edit_agenda,
+            add_form=(AgendaItemForm(meeting=meeting, prefix="new") if can_edit_agenda else None),
+            **kwargs,
+        )

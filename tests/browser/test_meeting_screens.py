@@ -1,0 +1,109 @@
+"""The operator's meeting screens in a real browser: htmx agenda builder, one-tap attendance,
+and axe-core on every screen of the meeting flow."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from meetings.demo import demo_load
+from meetings.models import Participation
+
+pytestmark = pytest.mark.browser
+
+
+def _no_axe_violations(page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def test_agenda_builder_works_without_reloading_the_page(logged_in_page, live_server):
+    meeting = demo_load().example_meeting
+    page = logged_in_page
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/")
+    # A marker on the window survives htmx swaps but not a page load.
+    page.evaluate("window.__noReload = true")
+    rows = page.locator("#agenda tbody tr")
+    expect(rows).to_have_count(6)
+    first_title = rows.nth(0).locator("td").nth(2)
+    expect(first_title).to_contain_text("Pembukaan")
+
+    second = meeting.agenda_items.get(position=2)
+    page.locator(f"#agenda-up-{second.pk}").click()
+    expect(rows.nth(0).locator("td").nth(2)).to_contain_text("KPU")
+    # Keyboard focus stays on the button that was used, now one row higher.
+    expect(page.locator(f"#agenda-up-{second.pk}")).to_be_disabled()
+
+    page.locator("#agenda summary").click()
+    page.locator("#id_new-title").fill("Doa penutup")
+    page.locator("#id_new-kind").select_option("closing")
+    page.locator("#id_new-duration_minutes").fill("5")
+    page.locator("#agenda-add-submit").click()
+    expect(rows).to_have_count(7)
+    expect(rows.nth(6)).to_contain_text("Doa penutup")
+
+    page.locator(f"#agenda-edit-{second.pk}").click()
+    title = page.locator(f"#id_item-{second.pk}-title")
+    title.fill("   ")  # passes the browser's own check, refused by the server
+    page.locator(f"#agenda-item-{second.pk} button[type=submit]").click()
+    expect(page.locator(f"#agenda-item-{second.pk} .invalid-feedback")).to_be_visible()
+    _no_axe_violations(page)
+    title.fill("Paparan KPU (diubah)")
+    page.locator(f"#agenda-item-{second.pk} button[type=submit]").click()
+    expect(rows.nth(0)).to_contain_text("Paparan KPU (diubah)")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(f"#agenda-delete-{second.pk}").click()
+    expect(rows).to_have_count(6)
+    assert page.evaluate("window.__noReload") is True
+    assert list(meeting.agenda_items.values_list("position", flat=True)) == [1, 2, 3, 4, 5, 6]
+
+
+def test_attendance_is_one_tap_and_asks_for_the_representative(logged_in_page, live_server):
+    meeting = demo_load().example_meeting
+    page = logged_in_page
+    page.set_viewport_size({"width": 1024, "height": 768})  # a tablet
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/attendance/")
+    _no_axe_violations(page)
+    kejari = meeting.participations.get(agency__short_name="Kejari Konawe")
+    page.locator(f"#attendance-{kejari.pk}-present").click()
+    expect(page.locator(f"#attendance-{kejari.pk}-present")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(page.locator("#attendance-totals")).to_contain_text("4")
+
+    dprd = meeting.participations.get(agency__short_name="DPRD Konut")
+    page.locator(f"#attendance-{dprd.pk}-represented").click()
+    expect(page.locator(f"#rep-name-{dprd.pk}")).to_have_class("form-control is-invalid")
+    _no_axe_violations(page)
+    page.locator(f"#rep-name-{dprd.pk}").fill("H. Contoh Wakil")
+    page.locator(f"#rep-position-{dprd.pk}").fill("Wakil Ketua II DPRD")
+    page.locator(f"#attendance-{dprd.pk}-represented").click()
+    expect(page.locator(f"#attendance-{dprd.pk}")).to_contain_text("H. Contoh Wakil")
+    dprd.refresh_from_db()
+    assert dprd.status == Participation.Status.REPRESENTED
+    kejari.refresh_from_db()
+    assert kejari.status == Participation.Status.PRESENT
+
+
+def test_meeting_screens_have_no_accessibility_violations(logged_in_page, live_server):
+    meeting = demo_load().example_meeting
+    page = logged_in_page
+    for path in (
+        "/meetings/new/",
+        f"/meetings/{meeting.pk}/",
+        f"/meetings/{meeting.pk}/edit/",
+        f"/meetings/{meeting.pk}/delete/",
+        f"/meetings/{meeting.pk}/duplicate/",
+        f"/meetings/{meeting.pk}/invitations/",
+        f"/meetings/{meeting.pk}/minutes/",
+        "/meetings/?q=contoh&status=held&date_from=2024-11-01",
+        "/meetings/?date_from=2024-12-01&date_to=2024-11-01&status=nope",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        _no_axe_violations(page)
+    # A form showing its errors.
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/edit/")
+    page.locator("#id_title").fill("   ")
+    page.locator("#submit-id-save").click()
+    expect(page.locator(".invalid-feedback").first).to_be_visible()
+    _no_axe_violations(page)
