@@ -16,8 +16,8 @@ class Role(models.TextChoices):
 
 _ALL = ("add", "change", "delete", "view")
 
-# Model permissions per role, as {"app_label.model": actions}. Until the portal's own
-# editing screens exist, operators and minute takers work through the admin with these.
+# Model permissions per role, as {"app_label.model": actions}. The portal's screens check
+# them (PermissionRequiredMixin); the admin site is left to administrators.
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     Role.OPERATOR: {
         "agencies.region": _ALL,
@@ -57,6 +57,3 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     Role.PESERTA: {},
 }
-
-# Roles whose members use the admin site for data entry.
-STAFF_ROLES = {Role.OPERATOR, Role.NOTULIS}

@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Q
 
-from .roles import ROLE_PERMISSIONS, STAFF_ROLES, Role
+from .roles import ROLE_PERMISSIONS, Role
 
 DEMO_PASSWORD = "rakor-demo"
 
@@ -63,7 +63,7 @@ def demo_users_create() -> list[DemoUser]:
         user = user_model.objects.filter(username=username).first() or user_model(username=username)
         user.first_name, user.last_name = first_name, last_name
         user.is_superuser = role is None
-        user.is_staff = role is None or role in STAFF_ROLES
+        user.is_staff = role is None  # only the administrator uses the admin site
         user.is_active = True
         user.set_password(DEMO_PASSWORD)
         user.full_clean()
