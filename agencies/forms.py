@@ -3,7 +3,7 @@
 import re
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +51,10 @@ class AgencyForm(forms.ModelForm):
             "address",
             "phone",
             "email",
+            "website",
+            "letterhead_government_line",
+            "letter_place",
+            "paper_size",
             "logo",
         ]
         widgets = {
@@ -79,8 +83,13 @@ class AgencyForm(forms.ModelForm):
             Row(Column("parent"), Column("region")),
             "head_title",
             "address",
-            Row(Column("phone"), Column("email")),
-            "logo",
+            Row(Column("phone"), Column("email"), Column("website")),
+            Fieldset(
+                _("Letterhead (kop) of the documents this institution issues"),
+                "letterhead_government_line",
+                Row(Column("letter_place"), Column("paper_size")),
+                "logo",
+            ),
             Submit("save", _("Save"), css_class="me-2"),
             CANCEL_LINK,
         )

@@ -88,6 +88,13 @@ class Region(models.Model):
             raise ValidationError(errors)
 
 
+class PaperSize(models.TextChoices):
+    """Paper for printed documents; F4 (215 x 330 mm) is common in Indonesian offices."""
+
+    A4 = "A4", _("A4 (210 x 297 mm)")
+    F4 = "F4", _("F4 (215 x 330 mm)")
+
+
 class Agency(models.Model):
     """An institution that organizes or attends meetings (KPU, Polres, an OPD, a kecamatan...)."""
 
@@ -131,6 +138,22 @@ class Agency(models.Model):
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    letterhead_government_line = models.CharField(
+        _("government line of the letterhead"),
+        max_length=200,
+        blank=True,
+        help_text=_('The first line of the kop, for example "PEMERINTAH KABUPATEN KONAWE UTARA".'),
+    )
+    letter_place = models.CharField(
+        _("place of letters"),
+        max_length=80,
+        blank=True,
+        help_text=_('Written before the date of a letter, for example "Wanggudu".'),
+    )
+    paper_size = models.CharField(
+        _("paper size"), max_length=2, choices=PaperSize.choices, default=PaperSize.A4
+    )
     logo = models.ImageField(
         _("logo"),
         upload_to="logos/",

@@ -19,8 +19,15 @@ AGENCY_FIELDS = frozenset(
         "address",
         "phone",
         "email",
+        "website",
+        "letterhead_government_line",
+        "letter_place",
+        "paper_size",
         "logo",
     }
+)
+LETTERHEAD_FIELDS = frozenset(
+    {"website", "letterhead_government_line", "letter_place", "paper_size"}
 )
 OFFICIAL_FIELDS = frozenset(
     {"name", "title_prefix", "title_suffix", "position", "rank", "nip", "phone", "email"}
@@ -43,8 +50,9 @@ def agency_create(
     phone: str = "",
     email: str = "",
     logo: File | str = "",
+    **letterhead,
 ) -> Agency:
-    """Create an institution."""
+    """Create an institution (letterhead: website, government line, letter place, paper)."""
     agency = Agency(
         name=name,
         kind=kind,
@@ -57,6 +65,7 @@ def agency_create(
         email=email,
         logo=logo,
     )
+    assign_fields(agency, letterhead, LETTERHEAD_FIELDS)
     return save_validated(agency)
 
 

@@ -64,6 +64,7 @@ def _agencies(regency: Region, districts: dict[str, Region]) -> dict[str, Agency
             head_title=head_title,
             region=regency,
             parent=agencies.get(parent) if parent else None,
+            **(data.ORGANIZER_LETTERHEAD if name == data.KESBANGPOL else {}),
         )
     for district in data.KECAMATAN:
         name = f"Kecamatan {district}"
@@ -93,16 +94,15 @@ def _seed_meeting(agencies: dict[str, Agency], election: Election) -> Meeting:
         chair=chair,
         **{k: v for k, v in data.SEED_MEETING.items() if k not in {"title", "date"}},
     )
-    for agency_name, position, status in data.SEED_PARTICIPANTS:
+    # Keyed by institution: an older demo database may hold the same institution under
+    # another invited position.
+    for agency_name, position, status, representative in data.SEED_PARTICIPANTS:
         _upsert(
             Participation,
-            {
-                "meeting": meeting,
-                "agency": agencies[agency_name],
-                "invitee_position": position,
-                "invitee": None,
-            },
+            {"meeting": meeting, "agency": agencies[agency_name], "invitee": None},
+            invitee_position=position,
             status=status,
+            representative_name=representative,
         )
     _agenda(
         meeting,
@@ -163,6 +163,7 @@ def _example_meeting(agencies: dict[str, Agency], election: Election) -> Meeting
         election=election,
         chair=officials[data.SETDA],
         minute_taker=officials[data.KESBANGPOL],
+        letter_signer=officials[data.SETDA],
         **{k: v for k, v in data.EXAMPLE_MEETING.items() if k not in {"title", "date"}},
     )
     for agency_name, position, status, rep_name, rep_position, note in data.EXAMPLE_PARTICIPANTS:

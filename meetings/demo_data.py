@@ -39,6 +39,12 @@ KEJARI = "Kejaksaan Negeri Konawe"
 OPD = "Perangkat Daerah lingkup Pemerintah Kabupaten Konawe Utara"
 KELURAHAN = "Kelurahan lingkup Pemerintah Kabupaten Konawe Utara"
 
+# The organizer's letterhead: the government line and the capital as the place of letters.
+ORGANIZER_LETTERHEAD = {
+    "letterhead_government_line": "PEMERINTAH KABUPATEN KONAWE UTARA",
+    "letter_place": "Wanggudu",
+}
+
 # name, short name, kind, head's position, parent
 AGENCIES = (
     (PEMKAB, "Pemkab Konut", "pemda", "Bupati Konawe Utara", None),
@@ -83,20 +89,27 @@ SEED_MEETING = {
     ),
 }
 
-# Invitations: institution, invited position (no names: the article gives none), status.
+# Invitations: institution, invited position (no names: the article gives none), status,
+# and who represented the invitee. The DPRD is invited, as protocol has it, through its Ketua;
+# the article says its Wakil Ketua II attended, so the DPRD is "diwakili" by that position.
 SEED_PARTICIPANTS = (
-    (PEMKAB, "Pjs. Bupati Konawe Utara", "present"),
-    (KESBANGPOL, "Kepala Badan Kesbangpol Kabupaten Konawe Utara", "present"),
-    (KPU, "Ketua KPU Kabupaten Konawe Utara", "present"),
-    (BAWASLU, "Ketua Bawaslu Kabupaten Konawe Utara", "present"),
-    (DPRD, "Wakil Ketua II DPRD Kabupaten Konawe Utara", "present"),
-    (SETDA, "Sekretaris Daerah Kabupaten Konawe Utara", "present"),
-    (POLRES, "Kapolres Konawe Utara", "present"),
-    (KODIM, "Dandim 1430/Konawe Utara", "present"),
-    (KEJARI, "Kepala Kejaksaan Negeri Konawe", "present"),
-    (OPD, "Kepala OPD lingkup Pemkab Konawe Utara", "present"),
-    *((f"Kecamatan {name}", f"Camat {name}", "present") for name in KECAMATAN),
-    (KELURAHAN, "Lurah lingkup Pemkab Konawe Utara", "present"),
+    (PEMKAB, "Pjs. Bupati Konawe Utara", "present", ""),
+    (KESBANGPOL, "Kepala Badan Kesbangpol Kabupaten Konawe Utara", "present", ""),
+    (KPU, "Ketua KPU Kabupaten Konawe Utara", "present", ""),
+    (BAWASLU, "Ketua Bawaslu Kabupaten Konawe Utara", "present", ""),
+    (
+        DPRD,
+        "Ketua DPRD Kabupaten Konawe Utara",
+        "represented",
+        "Wakil Ketua II DPRD Kabupaten Konawe Utara",
+    ),
+    (SETDA, "Sekretaris Daerah Kabupaten Konawe Utara", "present", ""),
+    (POLRES, "Kapolres Konawe Utara", "present", ""),
+    (KODIM, "Dandim 1430/Konawe Utara", "present", ""),
+    (KEJARI, "Kepala Kejaksaan Negeri Konawe", "present", ""),
+    (OPD, "Kepala OPD lingkup Pemkab Konawe Utara", "present", ""),
+    *((f"Kecamatan {name}", f"Camat {name}", "present", "") for name in KECAMATAN),
+    (KELURAHAN, "Lurah lingkup Pemkab Konawe Utara", "present", ""),
 )
 
 # The agenda in the article's order: opening, then the five presentations.
@@ -166,6 +179,9 @@ EXAMPLE_MEETING = {
     "title": "[CONTOH] Rakor Evaluasi Kesiapan H-7 Pemungutan Suara (data fiktif)",
     "kind": "evaluasi",
     "reference_number": "000.1/001/CONTOH/XI/2024",
+    "letter_date": datetime.date(2024, 11, 15),
+    "letter_subject": "Undangan Rapat Evaluasi Kesiapan Pemungutan Suara",
+    "copies_to": "Bupati Konawe Utara (sebagai laporan)\nArsip",
     "date": datetime.date(2024, 11, 20),
     "start_time": datetime.time(9, 0),
     "end_time": datetime.time(12, 30),

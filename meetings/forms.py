@@ -1,5 +1,5 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row, Submit
+from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -49,13 +49,24 @@ class MeetingForm(forms.ModelForm):
             "chair",
             "minute_taker",
             "status",
+            "letter_date",
+            "letter_nature",
+            "letter_subject",
+            "letter_signer",
+            "copies_to",
         ]
-        field_classes = {"chair": OfficialChoiceField, "minute_taker": OfficialChoiceField}
+        field_classes = {
+            "chair": OfficialChoiceField,
+            "minute_taker": OfficialChoiceField,
+            "letter_signer": OfficialChoiceField,
+        }
         widgets = {
             "date": DateInput(),
             "start_time": TimeInput(),
             "end_time": TimeInput(),
             "venue_address": forms.Textarea(attrs={"rows": 2}),
+            "letter_date": DateInput(),
+            "copies_to": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -63,6 +74,7 @@ class MeetingForm(forms.ModelForm):
         officials = Official.objects.select_related("agency").order_by("agency__name", "name")
         self.fields["chair"].queryset = officials
         self.fields["minute_taker"].queryset = officials
+        self.fields["letter_signer"].queryset = officials
         self.fields["organizer"].queryset = Agency.objects.order_by("name")
         self.fields["title"].widget.attrs["autofocus"] = True
         self.helper = FormHelper()
@@ -75,6 +87,13 @@ class MeetingForm(forms.ModelForm):
             "venue",
             "venue_address",
             Row(Column("chair"), Column("minute_taker")),
+            Fieldset(
+                _("Invitation letter"),
+                Row(Column("letter_date"), Column("letter_nature")),
+                "letter_subject",
+                "letter_signer",
+                "copies_to",
+            ),
             Submit("save", _("Save")),
         )
 

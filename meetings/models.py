@@ -31,6 +31,15 @@ class Election(models.Model):
         return f"{self.name} – {self.region.name}"
 
 
+class LetterNature(models.TextChoices):
+    """Sifat of an official letter."""
+
+    ORDINARY = "biasa", _("Ordinary (Biasa)")
+    IMPORTANT = "penting", _("Important (Penting)")
+    URGENT = "segera", _("Urgent (Segera)")
+    CONFIDENTIAL = "rahasia", _("Confidential (Rahasia)")
+
+
 class Meeting(models.Model):
     """A coordination meeting (Rakor) with its schedule, venue, chair and minutes text."""
 
@@ -105,6 +114,30 @@ class Meeting(models.Model):
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
+    )
+    letter_date = models.DateField(_("date of the letter"), null=True, blank=True)
+    letter_nature = models.CharField(
+        _("nature (sifat)"),
+        max_length=10,
+        choices=LetterNature.choices,
+        default=LetterNature.ORDINARY,
+    )
+    letter_subject = models.CharField(
+        _("subject (hal)"),
+        max_length=200,
+        blank=True,
+        help_text=_('Empty: "Undangan" followed by the kind of meeting.'),
+    )
+    letter_signer = models.ForeignKey(
+        Official,
+        verbose_name=_("signer of the invitation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signed_meetings",
+    )
+    copies_to = models.TextField(
+        _("copies to (tembusan)"), blank=True, help_text=_("One recipient per line.")
     )
     opening_remarks = models.TextField(_("opening remarks"), blank=True)
     conclusions = models.TextField(_("conclusions"), blank=True)

@@ -83,7 +83,11 @@ def meeting_get(*, pk: int) -> Meeting:
     """One meeting with what its header shows (organizer, election, chair, minute taker)."""
     return get_object_or_404(
         Meeting.objects.select_related(
-            "organizer", "election__region", "chair__agency", "minute_taker__agency"
+            "organizer",
+            "election__region",
+            "chair__agency",
+            "minute_taker__agency",
+            "letter_signer",
         ),
         pk=pk,
     )
@@ -92,11 +96,7 @@ def meeting_get(*, pk: int) -> Meeting:
 def meeting_detail_get(*, meeting: Meeting) -> MeetingDetail:
     """Everything the meeting page shows, in a fixed number of queries."""
     participations = participation_list(meeting=meeting)
-    briefings = list(
-        meeting.briefings.select_related("agency", "agenda_item", "presenter").prefetch_related(
-            Prefetch("indicators"), Prefetch("risks")
-        )
-    )
+    briefings = meeting_detail_briefings(meeting=meeting)
     return MeetingDetail(
         meeting=meeting,
         agenda=agenda_rows(meeting=meeting, with_speakers=True),
@@ -104,6 +104,15 @@ def meeting_detail_get(*, meeting: Meeting) -> MeetingDetail:
         status_counts=status_counts(participations),
         briefings=briefings,
         follow_ups=follow_up_list(meeting=meeting),
+    )
+
+
+def meeting_detail_briefings(*, meeting: Meeting) -> list[Briefing]:
+    """The meeting's briefings with their institution, indicators and risks."""
+    return list(
+        meeting.briefings.select_related("agency", "agenda_item", "presenter").prefetch_related(
+            Prefetch("indicators"), Prefetch("risks")
+        )
     )
 
 

@@ -28,6 +28,11 @@ MEETING_FIELDS = frozenset(
         "chair",
         "minute_taker",
         "status",
+        "letter_date",
+        "letter_nature",
+        "letter_subject",
+        "letter_signer",
+        "copies_to",
     }
 )
 AGENDA_FIELDS = frozenset(

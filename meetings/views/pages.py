@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from .. import selectors
@@ -41,10 +42,18 @@ class MeetingDetailView(TemplateView):
         # detail (the expensive reads) is loaded only when a part has to be rendered again.
         detail = SimpleLazyObject(lambda: selectors.meeting_detail_get(meeting=meeting))
         can_edit_agenda = self.request.user.has_perm("meetings.change_agendaitem")
+        staff = self.request.user.has_perm("meetings.view_meeting")
+        documents = [
+            ("susunan-acara", _("Agenda (Susunan Acara)"), True),
+            ("undangan", _("Invitation letter (Surat Undangan)"), staff),
+            ("daftar-hadir", _("Attendance sheet (Daftar Hadir)"), staff),
+            ("notula", _("Minutes (Notula)"), staff),
+        ]
         return super().get_context_data(
             detail=detail,
             meeting=meeting,
             can_edit_agenda=can_edit_agenda,
+            documents=documents,
             add_form=(AgendaItemForm(meeting=meeting, prefix="new") if can_edit_agenda else None),
             **kwargs,
         )

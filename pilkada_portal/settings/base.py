@@ -167,4 +167,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every rendering step at INFO; its warnings (a refused fetch) stay.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
+
+# Rendered PDFs, stored by a hash of their content so an unchanged document is not rendered
+# twice (see meetings/documents/pdf.py). Safe to delete at any time.
+DOCUMENT_CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", BASE_DIR / "var" / "documents"))

@@ -42,6 +42,43 @@
     if (next && !next.disabled) next.focus();
   });
 
+  // PDF links (data-download) are fetched in the background while a status line says the
+  // document is being prepared, so a long export never looks like a frozen page. Without
+  // JavaScript they are plain links.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-download]");
+    if (!link || !window.fetch || !window.URL || !URL.createObjectURL) return;
+    event.preventDefault();
+    var status = document.querySelector(".download-status");
+    var say = function (key) {
+      if (status) status.textContent = status.getAttribute("data-" + key) || "";
+    };
+    say("preparing");
+    link.setAttribute("aria-busy", "true");
+    fetch(link.href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        var disposition = response.headers.get("Content-Disposition") || "";
+        var match = /filename="([^"]+)"/.exec(disposition);
+        return response.blob().then(function (blob) {
+          return { blob: blob, name: match ? match[1] : "dokumen.pdf" };
+        });
+      })
+      .then(function (file) {
+        var url = URL.createObjectURL(file.blob);
+        var save = document.createElement("a");
+        save.href = url;
+        save.download = file.name;
+        document.body.appendChild(save);
+        save.click();
+        save.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+        say("ready");
+      })
+      .catch(function () { say("failed"); })
+      .finally(function () { link.removeAttribute("aria-busy"); });
+  });
+
   // Confirm dangerous buttons that carry data-confirm="question".
   document.addEventListener("submit", function (event) {
     var submitter = event.submitter;

@@ -33,6 +33,10 @@ def agency_data(**overrides) -> dict:
         "address": "Jl. Poros Wanggudu",
         "phone": "0401 123456",
         "email": "kpu@example.org",
+        "website": "",
+        "letterhead_government_line": "",
+        "letter_place": "Wanggudu",
+        "paper_size": "A4",
     }
     return {**data, **overrides}
 

@@ -53,9 +53,9 @@ def test_seed_meeting_matches_the_article():
     invited = set(meeting.participations.values_list("agency__short_name", flat=True))
     assert {"KPU Konut", "Bawaslu Konut", "DPRD Konut", "Setda Konut", "Polres Konut"} <= invited
     assert meeting.participations.filter(agency__kind=Agency.Kind.DISTRICT).count() == 13
-    assert meeting.participations.get(agency__short_name="DPRD Konut").invitee_position == (
-        "Wakil Ketua II DPRD Kabupaten Konawe Utara"
-    )
+    dprd = meeting.participations.get(agency__short_name="DPRD Konut")
+    assert dprd.status == "represented"
+    assert dprd.representative_name == "Wakil Ketua II DPRD Kabupaten Konawe Utara"
 
 
 def test_example_meeting_is_marked_fictional_and_fully_structured():

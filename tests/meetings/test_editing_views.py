@@ -38,6 +38,11 @@ def _meeting_data(organizer, /, **overrides):
         "chair": "",
         "minute_taker": "",
         "status": "scheduled",
+        "letter_date": "",
+        "letter_nature": "biasa",
+        "letter_subject": "",
+        "letter_signer": "",
+        "copies_to": "",
     }
     data.update(overrides)
     return data

@@ -101,7 +101,8 @@ class TestMeetingDetail:
             assertContains(response, presenter)
         assertContains(response, "Forkopimda")
         assertContains(response, "Camat Wiwirano")
-        assertContains(response, "Hadir: 24")
+        assertContains(response, "Hadir: 23")
+        assertContains(response, "diwakili oleh Wakil Ketua II DPRD Kabupaten Konawe Utara")
 
     def test_time_with_zone_and_open_end(self, peserta_client):
         meeting = MeetingFactory(start_time=datetime.time(9), end_time=None)

@@ -1,0 +1,439 @@
+"""What each document says, assembled from the database as plain, already formatted values.
+
+Everything here is written in Indonesian whatever the reader's language: these are naskah
+dinas (Permendagri 1/2023) that a Sekda signs. Rendering (templates, WeasyPrint) is elsewhere.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils import translation
+
+from agencies.models import Agency, Official
+from briefings.models import Briefing
+
+from .. import formatting, selectors
+from ..models import Meeting, Participation
+
+# With more invitees than this, the invitation names them in an annex (lampiran).
+INVITATION_ANNEX_THRESHOLD = 5
+# Blank rows at the end of a blank attendance sheet, for people who were not invited by name.
+BLANK_SHEET_EXTRA_ROWS = 5
+
+NATURE_LABELS = {"biasa": "Biasa", "penting": "Penting", "segera": "Segera", "rahasia": "Rahasia"}
+KIND_SUBJECTS = {
+    "rakor": "Undangan Rapat Koordinasi",
+    "teknis": "Undangan Rapat Teknis",
+    "evaluasi": "Undangan Rapat Evaluasi",
+    "lainnya": "Undangan Rapat",
+}
+ATTENDANCE_NOTES = {
+    Participation.Status.PRESENT: "Hadir",
+    Participation.Status.EXCUSED: "Izin",
+    Participation.Status.ABSENT: "Tidak hadir",
+    Participation.Status.INVITED: "",
+}
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    government_line: str
+    agency_name: str
+    address: str
+    contact_line: str
+    logo: str  # path under MEDIA_ROOT, or ""
+    paper_size: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature block; empty values are printed as dotted lines to fill in by hand."""
+
+    position: str
+    name: str = ""
+    rank: str = ""
+    nip: str = ""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    day_date: str
+    time: str
+    venue: str
+    venue_address: str
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    number: int
+    name: str
+    position: str
+    agency: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    number: int
+    time: str
+    title: str
+    presenter: str
+    discussion: str = ""
+    speakers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    aspect: str
+    label: str
+    figure: str
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class RiskLine:
+    category: str
+    location: str
+    level: str
+    description: str
+    mitigation: str
+
+
+@dataclass(frozen=True)
+class BriefingSection:
+    agency: str
+    topic: str
+    presenter: str
+    readiness: str
+    summary: str
+    indicators: tuple[IndicatorLine, ...]
+    risks: tuple[RiskLine, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpLine:
+    number: int
+    text: str
+    responsible: str
+    due: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """Common to every document of a meeting."""
+
+    kind: str
+    title: str
+    meeting_title: str
+    letterhead: Letterhead
+    schedule: Schedule
+    agenda: tuple[AgendaLine, ...]
+    filename: str
+
+
+@dataclass(frozen=True)
+class Notula(Document):
+    chair: Signature = Signature("Pimpinan Rapat")
+    minute_taker: Signature = Signature("Notulis")
+    participant_summary: tuple[tuple[str, int, int], ...] = ()
+    attendance: tuple[AttendanceRow, ...] = ()
+    opening_remarks: str = ""
+    briefings: tuple[BriefingSection, ...] = ()
+    conclusions: str = ""
+    follow_ups: tuple[FollowUpLine, ...] = ()
+    closing_time: str = ""
+    place_date: str = ""
+
+
+@dataclass(frozen=True)
+class AttendanceSheet(Document):
+    rows: tuple[AttendanceRow, ...] = ()
+    blank: bool = False
+
+
+@dataclass(frozen=True)
+class Invitation(Document):
+    number: str = ""
+    nature: str = ""
+    attachment: str = "-"
+    subject: str = ""
+    place_date: str = ""
+    addressees: tuple[str, ...] = ()
+    annexed: bool = False
+    opening: str = ""
+    signer: Signature = Signature("")
+    copies_to: tuple[str, ...] = ()
+    letter_date: str = ""
+
+
+@dataclass(frozen=True)
+class Rundown(Document):
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --- pieces -------------------------------------------------------------------------------
+
+
+def letterhead_for(agency: Agency) -> Letterhead:
+    contacts = [
+        f"Telepon {agency.phone}" if agency.phone else "",
+        f"Surel {agency.email}" if agency.email else "",
+        f"Laman {agency.website}" if agency.website else "",
+    ]
+    return Letterhead(
+        government_line=agency.letterhead_government_line.upper(),
+        agency_name=agency.name.upper(),
+        address=" ".join(agency.address.split()),
+        contact_line=" – ".join(c for c in contacts if c),
+        logo=agency.logo.name if agency.logo else "",
+        paper_size=agency.paper_size,
+    )
+
+
+def signature_for(official: Official | None, position: str) -> Signature:
+    if official is None:
+        return Signature(position=position)
+    return Signature(
+        position=official.position or position,
+        name=official.full_name,
+        rank=official.rank,
+        nip=official.nip,
+    )
+
+
+def _schedule(meeting: Meeting) -> Schedule:
+    zone = meeting.zone_abbreviation
+    if meeting.start_time:
+        time = "Pukul " + formatting.time_range(meeting.start_time, meeting.end_time, zone)
+    else:
+        # Unknown start: a dotted gap to fill in by hand rather than an invented hour.
+        time = f"Pukul ........ {zone} s.d. selesai"
+    return Schedule(
+        day_date=formatting.long_date(meeting.date),
+        time=time,
+        venue=meeting.venue,
+        venue_address=" ".join(meeting.venue_address.split()),
+    )
+
+
+def _agenda(meeting: Meeting, *, with_minutes: bool) -> tuple[AgendaLine, ...]:
+    lines = []
+    for number, row in enumerate(
+        selectors.agenda_rows(meeting=meeting, with_speakers=with_minutes), start=1
+    ):
+        item = row.item
+        presenter = item.presenter.full_name if item.presenter else ""
+        if item.presenter_agency:
+            who = item.presenter_agency.display_name
+            presenter = f"{presenter} ({who})" if presenter else who
+        lines.append(
+            AgendaLine(
+                number=number,
+                time=formatting.clock(row.start) if row.start else "",
+                title=item.title,
+                presenter=presenter,
+                discussion=item.discussion_notes if with_minutes else "",
+                speakers=tuple(
+                    f"{s.full_name} ({s.agency.display_name})" for s in item.speakers.all()
+                )
+                if with_minutes
+                else (),
+            )
+        )
+    return tuple(lines)
+
+
+def _attendance_rows(
+    participations: list[Participation], *, blank: bool
+) -> tuple[AttendanceRow, ...]:
+    rows = []
+    for number, p in enumerate(participations, start=1):
+        if not blank and p.status == Participation.Status.REPRESENTED:
+            name, position = p.representative_name, p.representative_position
+            note = f"Diwakili oleh {p.representative_name}"
+            if p.invitee_label:
+                note += f" (mewakili {p.invitee_label})"
+        else:
+            name = p.invitee.full_name if p.invitee else ""
+            position = p.invitee.position if p.invitee else p.invitee_position
+            note = "" if blank else ATTENDANCE_NOTES[p.status]
+        if p.note and not blank:
+            note = f"{note}; {p.note}" if note else p.note
+        rows.append(
+            AttendanceRow(
+                number=number, name=name, position=position, agency=p.agency.name, note=note
+            )
+        )
+    return tuple(rows)
+
+
+def _participations_in_kind_order(meeting: Meeting) -> list[Participation]:
+    groups = selectors.group_participations(selectors.participation_list(meeting=meeting))
+    return [p for group in groups for p in group.participations]
+
+
+def _filename(kind: str, meeting: Meeting) -> str:
+    return f"{kind}-{meeting.date:%Y-%m-%d}-rapat-{meeting.pk}.pdf"
+
+
+def _common(meeting: Meeting, kind: str, title: str, *, with_minutes: bool = False) -> dict:
+    return {
+        "kind": kind,
+        "title": title,
+        "meeting_title": meeting.title,
+        "letterhead": letterhead_for(meeting.organizer),
+        "schedule": _schedule(meeting),
+        "agenda": _agenda(meeting, with_minutes=with_minutes),
+        "filename": _filename(kind, meeting),
+    }
+
+
+def _figure(indicator) -> str:
+    from ..templatetags.rakor import quantity
+
+    if indicator.value is None:
+        return ""
+    figure = quantity(indicator.value)
+    if indicator.target:
+        figure += f" / {quantity(indicator.target)}"
+    return f"{figure} {indicator.unit}".strip()
+
+
+def _briefing_section(briefing: Briefing) -> BriefingSection:
+    return BriefingSection(
+        agency=briefing.agency.name,
+        topic=briefing.topic,
+        presenter=briefing.presenter.full_name if briefing.presenter else "",
+        readiness=briefing.get_readiness_display() if briefing.readiness else "Belum dinyatakan",
+        summary=briefing.summary,
+        indicators=tuple(
+            IndicatorLine(
+                aspect=i.get_aspect_display(),
+                label=i.label,
+                figure=_figure(i),
+                status=i.get_status_display(),
+                note=i.note,
+            )
+            for i in briefing.indicators.all()
+        ),
+        risks=tuple(
+            RiskLine(
+                category=r.get_category_display(),
+                location=r.location,
+                level=r.get_level_display(),
+                description=r.description,
+                mitigation=r.mitigation,
+            )
+            for r in briefing.risks.all()
+        ),
+    )
+
+
+def _place_date(meeting: Meeting, date) -> str:
+    place = meeting.organizer.letter_place
+    written = formatting.long_date(date).split(", ", 1)[-1] if date else "........................"
+    return f"{place}, {written}" if place else written
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+def notula_data(meeting: Meeting) -> Notula:
+    """The minutes: schedule, people, discussion per item, briefings, conclusions, follow-ups."""
+    with translation.override("id"):
+        participations = _participations_in_kind_order(meeting)
+        invited = Counter(p.agency.kind for p in participations)
+        attended = Counter(p.agency.kind for p in participations if p.attended)
+        summary = tuple(
+            (label, attended[kind], invited[kind])
+            for kind, label in Agency.Kind.choices
+            if invited[kind]
+        )
+        briefings = selectors.meeting_detail_briefings(meeting=meeting)
+        return Notula(
+            **_common(meeting, "notula", "NOTULA", with_minutes=True),
+            chair=signature_for(meeting.chair, "Pimpinan Rapat"),
+            minute_taker=signature_for(meeting.minute_taker, "Notulis"),
+            participant_summary=summary,
+            attendance=_attendance_rows(participations, blank=False),
+            opening_remarks=meeting.opening_remarks,
+            briefings=tuple(_briefing_section(b) for b in briefings),
+            conclusions=meeting.conclusions,
+            follow_ups=tuple(
+                FollowUpLine(
+                    number=n,
+                    text=f.text,
+                    responsible=f.responsible_agency.display_name if f.responsible_agency else "",
+                    due=formatting.long_date(f.due_date).split(", ", 1)[-1] if f.due_date else "",
+                )
+                for n, f in enumerate(selectors.follow_up_list(meeting=meeting), start=1)
+            ),
+            closing_time=(
+                f"{formatting.clock(meeting.end_time) if meeting.end_time else '........'} "
+                f"{meeting.zone_abbreviation}"
+            ),
+            place_date=_place_date(meeting, meeting.date),
+        )
+
+
+def attendance_sheet_data(meeting: Meeting, *, blank: bool = False) -> AttendanceSheet:
+    """The attendance list: blank to be signed on paper, or filled in after the meeting."""
+    with translation.override("id"):
+        rows = _attendance_rows(_participations_in_kind_order(meeting), blank=blank)
+        if blank:
+            rows += tuple(
+                AttendanceRow(number=len(rows) + i, name="", position="", agency="", note="")
+                for i in range(1, BLANK_SHEET_EXTRA_ROWS + 1)
+            )
+        return AttendanceSheet(
+            **_common(meeting, "daftar-hadir", "DAFTAR HADIR"), rows=rows, blank=blank
+        )
+
+
+def invitation_data(meeting: Meeting) -> Invitation:
+    """The invitation letter; with many invitees they are listed in an annex."""
+    with translation.override("id"):
+        addressees = tuple(
+            p.invitee.position if p.invitee and p.invitee.position else p.invitee_label
+            for p in _participations_in_kind_order(meeting)
+        )
+        annexed = len(addressees) > INVITATION_ANNEX_THRESHOLD
+        kind_label = "rapat koordinasi" if meeting.kind == Meeting.Kind.RAKOR else "rapat"
+        return Invitation(
+            **_common(meeting, "undangan", "UNDANGAN"),
+            number=meeting.reference_number,
+            nature=NATURE_LABELS.get(meeting.letter_nature, meeting.letter_nature),
+            attachment="1 (satu) berkas" if annexed else "-",
+            subject=meeting.letter_subject or KIND_SUBJECTS.get(meeting.kind, "Undangan Rapat"),
+            place_date=_place_date(meeting, meeting.letter_date),
+            letter_date=(
+                formatting.long_date(meeting.letter_date).split(", ", 1)[-1]
+                if meeting.letter_date
+                else ""
+            ),
+            addressees=addressees,
+            annexed=annexed,
+            opening=(
+                f"Dalam rangka {meeting.title}, dengan hormat kami mengundang "
+                f"Bapak/Ibu untuk menghadiri {kind_label} yang akan dilaksanakan pada:"
+            ),
+            signer=signature_for(meeting.letter_signer, meeting.organizer.head_title),
+            copies_to=tuple(
+                line.strip() for line in meeting.copies_to.splitlines() if line.strip()
+            ),
+        )
+
+
+def rundown_data(meeting: Meeting) -> Rundown:
+    """The agenda (susunan acara) for attendees."""
+    with translation.override("id"):
+        return Rundown(**_common(meeting, "susunan-acara", "SUSUNAN ACARA"))
+
+
+BUILDERS = {
+    "notula": notula_data,
+    "daftar-hadir": attendance_sheet_data,
+    "undangan": invitation_data,
+    "susunan-acara": rundown_data,
+}

@@ -1,0 +1,78 @@
+"""HTML to PDF with WeasyPrint, and nothing else; results cached by a hash of their content."""
+
+import hashlib
+import logging
+import threading
+from functools import cache
+from pathlib import Path
+
+import weasyprint
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from weasyprint.text.fonts import FontConfiguration
+
+from .fetcher import SafeURLFetcher
+
+logger = logging.getLogger("pilkada_portal.documents")
+
+PRINT_CSS = "css/print.css"
+_local = threading.local()
+
+
+@cache
+def _print_css_text() -> str:
+    # The stylesheet names its fonts relative to itself (../fonts/...) so that the browser's
+    # print preview finds them under /static/; WeasyPrint gets them as asset: URLs.
+    text = Path(finders.find(PRINT_CSS)).read_text(encoding="utf-8")
+    return text.replace("url(../", "url(asset:static/")
+
+
+def _renderer() -> tuple[FontConfiguration, weasyprint.CSS, SafeURLFetcher]:
+    """One font configuration and parsed stylesheet per thread, reused for every document.
+
+    Parsing the @font-face rules and the stylesheet once saves time on each render; they are
+    kept per thread because WeasyPrint's font configuration is not shared across threads.
+    """
+    if not hasattr(_local, "renderer"):
+        font_config = FontConfiguration()
+        fetcher = SafeURLFetcher()
+        css = weasyprint.CSS(string=_print_css_text(), font_config=font_config, url_fetcher=fetcher)
+        _local.renderer = (font_config, css, fetcher)
+    return _local.renderer
+
+
+def render_pdf(html: str) -> bytes:
+    """Render a print template's HTML (assets as asset: URLs) to PDF bytes."""
+    font_config, css, fetcher = _renderer()
+    document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="asset:static/")
+    return document.write_pdf(stylesheets=[css], font_config=font_config)
+
+
+def content_key(html: str) -> str:
+    """What determines the PDF: the HTML, the stylesheet and the renderer's version."""
+    digest = hashlib.sha256()
+    for part in (weasyprint.__version__, _print_css_text(), html):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def cached_pdf(html: str) -> bytes:
+    """The PDF of this HTML, rendered once and then read from DOCUMENT_CACHE_DIR."""
+    key = content_key(html)
+    directory = Path(settings.DOCUMENT_CACHE_DIR) / key[:2]
+    path = directory / f"{key}.pdf"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    content = render_pdf(html)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so a concurrent reader never sees half a file.
+        temporary = path.with_suffix(f".{threading.get_ident()}.tmp")
+        temporary.write_bytes(content)
+        temporary.replace(path)
+    except OSError:
+        logger.exception("Could not store the rendered document in %s", directory)
+    return content

@@ -1,0 +1,61 @@
+"""From a meeting to a document: data (data.py) -> HTML (print templates) -> PDF (pdf.py)."""
+
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from ..models import Meeting
+from . import data, pdf
+from .fetcher import media_asset
+
+TEMPLATES = {
+    "notula": "meetings/print/notula.html",
+    "daftar-hadir": "meetings/print/daftar_hadir.html",
+    "undangan": "meetings/print/undangan.html",
+    "susunan-acara": "meetings/print/susunan_acara.html",
+}
+KINDS = tuple(TEMPLATES)
+
+
+@dataclass(frozen=True)
+class ExportedDocument:
+    filename: str
+    content: bytes
+
+
+def document_data(meeting: Meeting, kind: str, *, blank: bool = False) -> data.Document:
+    """What the document says (a KeyError for an unknown kind)."""
+    builder = data.BUILDERS[kind]
+    return builder(meeting, blank=blank) if kind == "daftar-hadir" else builder(meeting)
+
+
+def document_html(
+    meeting: Meeting, kind: str, *, for_pdf: bool, blank: bool = False, doc=None
+) -> str:
+    """The print template filled in; for_pdf selects asset: URLs and leaves out the toolbar."""
+    doc = doc or document_data(meeting, kind, blank=blank)
+    if doc.letterhead.logo:
+        logo_src = (
+            media_asset(doc.letterhead.logo)
+            if for_pdf
+            else reverse("meetings:document_logo", args=[meeting.pk])
+        )
+    else:
+        logo_src = ""
+    context = {"doc": doc, "for_pdf": for_pdf, "logo_src": logo_src}
+    if not for_pdf:
+        query = "?blank=1" if blank else ""
+        context["back_url"] = meeting.get_absolute_url()
+        context["pdf_url"] = reverse("meetings:document_pdf", args=[meeting.pk, kind]) + query
+    with translation.override("id"):
+        return render_to_string(TEMPLATES[kind], context)
+
+
+def document_export(meeting: Meeting, kind: str, *, blank: bool = False) -> ExportedDocument:
+    """The PDF of a document; rendered again only when its content changed."""
+    doc = document_data(meeting, kind, blank=blank)
+    html = document_html(meeting, kind, for_pdf=True, doc=doc)
+    filename = doc.filename.replace(".pdf", "-kosong.pdf") if blank else doc.filename
+    return ExportedDocument(filename=filename, content=pdf.cached_pdf(html))
