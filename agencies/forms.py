@@ -39,6 +39,13 @@ class NipField(forms.CharField):
 class AgencyForm(forms.ModelForm):
     """An institution's name, kind, place in the hierarchy, contacts and letterhead logo."""
 
+    # A website typed without a scheme is taken as https:// (Django 6's default).
+    website = forms.URLField(
+        label=Agency._meta.get_field("website").verbose_name.capitalize(),
+        required=False,
+        assume_scheme="https",
+    )
+
     class Meta:
         model = Agency
         fields = [
