@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from .forms import add_service_errors
@@ -33,6 +33,12 @@ class ServiceFormMixin:
         if self.success_message:
             messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    """The refused-form page in the portal's language, without Django's technical details."""
+    return render(request, "403_csrf.html", status=403)
 
 
 @login_not_required

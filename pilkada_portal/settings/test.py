@@ -1,6 +1,8 @@
 """Settings for the test suite: the base settings with the slow parts swapped out."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 
@@ -16,3 +18,5 @@ STORAGES = {
 }
 LANGUAGE_CODE = "id"
 TIME_ZONE = "Asia/Makassar"
+# Rendered documents go to a throw-away folder; tests that look at it set their own.
+DOCUMENT_CACHE_DIR = Path(tempfile.gettempdir()) / "pilkada-test-documents"

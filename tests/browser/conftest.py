@@ -65,7 +65,17 @@ def operator(transactional_db):
 def page(page):
     # A failing locator should fail in seconds, not after Playwright's default 30 s.
     page.set_default_timeout(10_000)
-    return page
+    # The portal runs under a strict Content-Security-Policy: anything the browser refuses
+    # (an inline script or style, a foreign resource) fails the test that caused it.
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield page
+    assert violations == [], violations
 
 
 @pytest.fixture
