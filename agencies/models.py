@@ -2,6 +2,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .validators import validate_logo_size, validate_nip, validate_region_code
 
@@ -44,6 +45,8 @@ class Region(models.Model):
         blank=True,
         related_name="children",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("region")
@@ -162,6 +165,8 @@ class Agency(models.Model):
         help_text=_("Used on letterheads. PNG or JPEG."),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
@@ -222,6 +227,8 @@ class Official(models.Model):
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("official")

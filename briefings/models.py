@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, Official
 from meetings.models import AgendaItem, Meeting
@@ -53,6 +54,8 @@ class Briefing(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("briefing")
@@ -118,6 +121,8 @@ class ReadinessIndicator(models.Model):
     )
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     note = models.TextField(_("note"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("readiness indicator")
@@ -186,6 +191,8 @@ class Risk(models.Model):
     description = models.TextField(_("description"), blank=True)
     mitigation = models.TextField(_("mitigation"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("risk")
         verbose_name_plural = _("risks")
@@ -209,6 +216,8 @@ class BriefingTemplate(models.Model):
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("briefing template")
         verbose_name_plural = _("briefing templates")
@@ -231,6 +240,8 @@ class BriefingTemplateItem(models.Model):
     target = models.DecimalField(
         _("target"), max_digits=14, decimal_places=2, null=True, blank=True
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("briefing template item")

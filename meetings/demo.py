@@ -22,12 +22,20 @@ class DemoResult:
 
 
 def _upsert(model: type[M], lookup: dict, **fields) -> M:
-    """Find the row by its natural key, set the fields, validate and save it."""
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    """Find the row by its natural key, set the fields, validate and save it if it changed.
+
+    Unchanged rows are not saved again, so loading the demo twice adds no audit history.
+    """
+    obj = model.objects.filter(**lookup).first()
+    changed = obj is None
+    obj = obj or model(**lookup)
     for name, value in fields.items():
-        setattr(obj, name, value)
-    obj.full_clean()
-    obj.save()
+        if changed or getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    if changed:
+        obj.full_clean()
+        obj.save()
     return obj
 
 
@@ -204,9 +212,9 @@ def _example_meeting(agencies: dict[str, Agency], election: Election) -> Meeting
     )
     for agency_name, _topic, _readiness, indicators, risks in data.EXAMPLE_BRIEFINGS:
         briefing = Briefing.objects.get(meeting=meeting, agency=agencies[agency_name])
-        # Child rows have no natural key: replace them wholesale to stay idempotent.
-        briefing.indicators.all().delete()
-        briefing.risks.all().delete()
+        # Rows the demo no longer has (from an older version of it) are removed.
+        briefing.indicators.exclude(label__in=[row[1] for row in indicators]).delete()
+        briefing.risks.exclude(location__in=[row[0] for row in risks]).delete()
         for aspect, label, status, value, target, unit, note in indicators:
             _upsert(
                 ReadinessIndicator,

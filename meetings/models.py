@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, Official, Region
 
@@ -18,6 +19,8 @@ class Election(models.Model):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="elections"
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("election")
@@ -144,6 +147,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -241,6 +246,8 @@ class AgendaItem(models.Model):
         Official, verbose_name=_("who spoke"), blank=True, related_name="spoken_agenda_items"
     )
 
+    history = HistoricalRecords(m2m_fields=[speakers])
+
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
@@ -315,6 +322,8 @@ class Participation(models.Model):
     )
     checked_in_at = models.DateTimeField(_("check-in time"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=250, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("participation")
@@ -408,6 +417,8 @@ class FollowUp(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("follow-up")

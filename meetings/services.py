@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Max, Q
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agencies.models import Agency, Official
 from pilkada_portal.writes import assign_fields, save_validated
@@ -125,30 +126,36 @@ def meeting_duplicate(
         status=Meeting.Status.DRAFT,
     )
     save_validated(copy)
-    AgendaItem.objects.bulk_create(
-        AgendaItem(
-            meeting=copy,
-            position=item.position,
-            planned_start=item.planned_start,
-            duration_minutes=item.duration_minutes,
-            title=item.title,
-            description=item.description,
-            kind=item.kind,
-            presenter_agency_id=item.presenter_agency_id,
-            presenter_id=item.presenter_id,
-        )
-        for item in meeting.agenda_items.all()
+    bulk_create_with_history(
+        [
+            AgendaItem(
+                meeting=copy,
+                position=item.position,
+                planned_start=item.planned_start,
+                duration_minutes=item.duration_minutes,
+                title=item.title,
+                description=item.description,
+                kind=item.kind,
+                presenter_agency_id=item.presenter_agency_id,
+                presenter_id=item.presenter_id,
+            )
+            for item in meeting.agenda_items.all()
+        ],
+        AgendaItem,
     )
-    Participation.objects.bulk_create(
-        Participation(
-            meeting=copy,
-            agency_id=p.agency_id,
-            invitee_id=p.invitee_id,
-            invitee_position=p.invitee_position,
-        )
-        for p in meeting.participations.all()
+    bulk_create_with_history(
+        [
+            Participation(
+                meeting=copy,
+                agency_id=p.agency_id,
+                invitee_id=p.invitee_id,
+                invitee_position=p.invitee_position,
+            )
+            for p in meeting.participations.all()
+        ],
+        Participation,
     )
-    # bulk_create sends no signals; the copy's page must not be cached from before these rows.
+    # Bulk creates send no signals; the copy's page must not be cached from before these rows.
     meetings_touch(Q(pk=copy.pk))
     return copy
 
@@ -174,8 +181,9 @@ def _renumber(items: list[AgendaItem]) -> None:
     AgendaItem.objects.bulk_update(changed, ["position"])
     for index, item in enumerate(items, start=1):
         item.position = index
-    AgendaItem.objects.bulk_update(changed, ["position"])
-    # bulk_update sends no signals: mark the meeting changed for the page cache ourselves.
+    # Only the final positions are worth a line in the audit history.
+    bulk_update_with_history(changed, AgendaItem, ["position"])
+    # Bulk updates send no signals: mark the meeting changed for the page cache ourselves.
     meetings_touch(Q(pk=items[0].meeting_id))
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, attendance, documents, editing, minutes, pages
+from .views import agenda, attendance, documents, editing, history, minutes, pages
 
 app_name = "meetings"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/edit/", editing.MeetingUpdateView.as_view(), name="update"),
     path("<int:pk>/delete/", editing.MeetingDeleteView.as_view(), name="delete"),
     path("<int:pk>/duplicate/", editing.MeetingDuplicateView.as_view(), name="duplicate"),
+    path("<int:pk>/history/", history.MeetingHistoryView.as_view(), name="history"),
     # Agenda builder (htmx; plain POSTs redirect back to the meeting page).
     path("<int:meeting_pk>/agenda/", agenda.AgendaItemCreateView.as_view(), name="agenda_add"),
     path(
