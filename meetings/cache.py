@@ -30,13 +30,17 @@ def _meeting_id(instance) -> int | None:
     return getattr(instance, "meeting_id", None)
 
 
-def _touch_meeting_of(sender, instance, **kwargs) -> None:
+def _touch_meeting_of(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return  # loading a fixture (a restore) is not a change
     meeting_id = _meeting_id(instance)
     if meeting_id is not None:
         meetings_touch(Q(pk=meeting_id))
 
 
-def _touch_meetings_of_agency(sender, instance, **kwargs) -> None:
+def _touch_meetings_of_agency(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return  # loading a fixture (a restore) is not a change
     meetings_touch(
         Q(organizer=instance)
         | Q(participations__agency=instance)
@@ -46,7 +50,9 @@ def _touch_meetings_of_agency(sender, instance, **kwargs) -> None:
     )
 
 
-def _touch_meetings_of_official(sender, instance, **kwargs) -> None:
+def _touch_meetings_of_official(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return  # loading a fixture (a restore) is not a change
     meetings_touch(
         Q(chair=instance)
         | Q(minute_taker=instance)
@@ -57,11 +63,15 @@ def _touch_meetings_of_official(sender, instance, **kwargs) -> None:
     )
 
 
-def _touch_meetings_of_election(sender, instance, **kwargs) -> None:
+def _touch_meetings_of_election(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return  # loading a fixture (a restore) is not a change
     meetings_touch(Q(election=instance))
 
 
-def _touch_meetings_of_region(sender, instance, **kwargs) -> None:
+def _touch_meetings_of_region(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return  # loading a fixture (a restore) is not a change
     meetings_touch(Q(election__region=instance) | Q(organizer__region=instance))
 
 
