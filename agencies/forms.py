@@ -7,6 +7,8 @@ from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pilkada_portal.forms import VersionFieldMixin
+
 from . import selectors
 from .models import Agency, Official
 
@@ -36,7 +38,7 @@ class NipField(forms.CharField):
         return NIP_SEPARATORS.sub("", super().to_python(value))
 
 
-class AgencyForm(forms.ModelForm):
+class AgencyForm(VersionFieldMixin, forms.ModelForm):
     """An institution's name, kind, place in the hierarchy, contacts and letterhead logo."""
 
     # A website typed without a scheme is taken as https:// (Django 6's default).
@@ -85,6 +87,7 @@ class AgencyForm(forms.ModelForm):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
+            "version",
             "name",
             Row(Column("short_name"), Column("kind")),
             Row(Column("parent"), Column("region")),
@@ -120,7 +123,7 @@ class AgencyForm(forms.ModelForm):
         return fields
 
 
-class OfficialForm(forms.ModelForm):
+class OfficialForm(VersionFieldMixin, forms.ModelForm):
     """An official's name with titles, position, rank, NIP and contacts."""
 
     nip = NipField(
@@ -150,6 +153,7 @@ class OfficialForm(forms.ModelForm):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
+            "version",
             Row(
                 Column("title_prefix", css_class="col-md-3"),
                 Column("name", css_class="col-md-6"),

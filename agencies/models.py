@@ -165,6 +165,9 @@ class Agency(models.Model):
         help_text=_("Used on letterheads. PNG or JPEG."),
     )
 
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -228,6 +231,9 @@ class Official(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
 
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
+    )
     history = HistoricalRecords()
 
     class Meta:

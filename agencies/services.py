@@ -70,10 +70,10 @@ def agency_create(
 
 
 @transaction.atomic
-def agency_update(*, agency: Agency, **fields) -> Agency:
+def agency_update(*, agency: Agency, expected_version: int | None = None, **fields) -> Agency:
     """Change an institution's name, kind, place in the hierarchy, contacts or logo."""
     assign_fields(agency, fields, AGENCY_FIELDS)
-    return save_validated(agency)
+    return save_validated(agency, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -121,10 +121,12 @@ def official_create(
 
 
 @transaction.atomic
-def official_update(*, official: Official, **fields) -> Official:
+def official_update(
+    *, official: Official, expected_version: int | None = None, **fields
+) -> Official:
     """Change an official's name, titles, position, rank, NIP or contacts."""
     assign_fields(official, fields, OFFICIAL_FIELDS)
-    return save_validated(official)
+    return save_validated(official, expected_version=expected_version)
 
 
 @transaction.atomic

@@ -112,7 +112,9 @@ class AgencyUpdateView(PermissionRequiredMixin, AgencyMixin, ServiceFormMixin, F
         return {**super().get_form_kwargs(), "instance": selectors.agency_get(pk=self.agency.pk)}
 
     def perform(self, form):
-        return services.agency_update(agency=form.instance, **form.service_fields())
+        return services.agency_update(
+            agency=form.instance, expected_version=form.expected_version, **form.service_fields()
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -214,7 +216,9 @@ class OfficialUpdateView(PermissionRequiredMixin, OfficialMixin, ServiceFormMixi
         return {**super().get_form_kwargs(), "instance": official}
 
     def perform(self, form):
-        return services.official_update(official=form.instance, **form.cleaned_data)
+        return services.official_update(
+            official=form.instance, expected_version=form.expected_version, **form.cleaned_data
+        )
 
 
 class OfficialDeleteView(PermissionRequiredMixin, OfficialMixin, DeleteServiceMixin, FormView):

@@ -55,6 +55,9 @@ class Briefing(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
 
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Official
+from pilkada_portal.forms import VersionFieldMixin
 
 from .models import AgendaItem, FollowUp, Meeting, Participation
 
@@ -29,7 +30,7 @@ class OfficialChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} – {obj.position} ({obj.agency.display_name})"
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionFieldMixin, forms.ModelForm):
     """Schedule, venue and people of a meeting."""
 
     class Meta:
@@ -79,6 +80,7 @@ class MeetingForm(forms.ModelForm):
         self.fields["title"].widget.attrs["autofocus"] = True
         self.helper = FormHelper()
         self.helper.layout = Layout(
+            "version",
             "title",
             Row(Column("kind"), Column("status")),
             Row(Column("organizer"), Column("election")),
@@ -110,7 +112,7 @@ class MeetingDuplicateForm(forms.Form):
         self.helper.add_input(Submit("save", _("Create the copy")))
 
 
-class MinutesForm(forms.ModelForm):
+class MinutesForm(VersionFieldMixin, forms.ModelForm):
     """The meeting-wide minutes text."""
 
     class Meta:
@@ -130,7 +132,7 @@ class MinutesForm(forms.ModelForm):
         self.helper.form_tag = False
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(VersionFieldMixin, forms.ModelForm):
     """One agenda item; the presenter is chosen among the invited institutions."""
 
     class Meta:
@@ -250,7 +252,7 @@ class AttendanceForm(forms.Form):
         return cleaned
 
 
-class FollowUpForm(forms.ModelForm):
+class FollowUpForm(VersionFieldMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["text", "responsible_agency", "due_date", "status"]

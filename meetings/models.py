@@ -147,6 +147,9 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -246,6 +249,9 @@ class AgendaItem(models.Model):
         Official, verbose_name=_("who spoke"), blank=True, related_name="spoken_agenda_items"
     )
 
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
+    )
     history = HistoricalRecords(m2m_fields=[speakers])
 
     class Meta:
@@ -418,6 +424,9 @@ class FollowUp(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
 
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -64,10 +64,10 @@ def meeting_create(
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, **fields) -> Meeting:
+def meeting_update(*, meeting: Meeting, expected_version: int | None = None, **fields) -> Meeting:
     """Change a meeting's schedule, venue, people or status."""
     assign_fields(meeting, fields, MEETING_FIELDS)
-    return save_validated(meeting)
+    return save_validated(meeting, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -77,11 +77,12 @@ def meeting_minutes_save(
     opening_remarks: str,
     conclusions: str,
     items: Iterable[tuple[AgendaItem, str, Iterable[Official]]] = (),
+    expected_version: int | None = None,
 ) -> Meeting:
     """Save the minutes text: remarks, conclusions and each item's discussion and speakers."""
     meeting.opening_remarks = opening_remarks
     meeting.conclusions = conclusions
-    save_validated(meeting)
+    save_validated(meeting, expected_version=expected_version)
     for item, notes, speakers in items:
         if item.meeting_id != meeting.pk:
             raise ValueError("The agenda item belongs to another meeting.")
@@ -198,10 +199,12 @@ def agenda_item_create(*, meeting: Meeting, title: str, kind: str, **fields) -> 
 
 
 @transaction.atomic
-def agenda_item_update(*, item: AgendaItem, **fields) -> AgendaItem:
+def agenda_item_update(
+    *, item: AgendaItem, expected_version: int | None = None, **fields
+) -> AgendaItem:
     """Change an agenda item's text, kind, timing or presenter."""
     assign_fields(item, fields, AGENDA_FIELDS)
-    return save_validated(item)
+    return save_validated(item, expected_version=expected_version)
 
 
 @transaction.atomic
@@ -340,10 +343,12 @@ def follow_up_create(*, meeting: Meeting, text: str, **fields) -> FollowUp:
 
 
 @transaction.atomic
-def follow_up_update(*, follow_up: FollowUp, **fields) -> FollowUp:
+def follow_up_update(
+    *, follow_up: FollowUp, expected_version: int | None = None, **fields
+) -> FollowUp:
     """Change a follow-up's text, responsible institution, due date or status."""
     assign_fields(follow_up, fields, FOLLOW_UP_FIELDS)
-    return save_validated(follow_up)
+    return save_validated(follow_up, expected_version=expected_version)
 
 
 @transaction.atomic

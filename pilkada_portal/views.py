@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from .forms import add_service_errors
+from .writes import StaleVersionError
 
 
 class ServiceFormMixin:
@@ -24,9 +25,17 @@ class ServiceFormMixin:
     def perform(self, form):
         raise NotImplementedError
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(stale_values=self.stale_values, **kwargs)
+
+    stale_values: list[tuple[str, str, str]] = []
+
     def form_valid(self, form):
         try:
             self.object = self.perform(form)
+        except StaleVersionError as error:
+            self.stale_values = form.show_stale(error)
+            return self.form_invalid(form)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

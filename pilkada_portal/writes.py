@@ -1,11 +1,28 @@
-"""The two steps every service write shares: set only allowed fields, validate, then save."""
+"""The steps every service write shares: set only allowed fields, check the version, validate,
+save."""
 
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 M = TypeVar("M", bound=models.Model)
+
+
+class StaleVersionError(ValidationError):
+    """Someone saved the record after this edit began; `current` is the record as it is now."""
+
+    def __init__(self, current: models.Model):
+        super().__init__(
+            _(
+                "Someone else saved this record while you were editing it. Their values are "
+                "shown below; your input is kept. Check it, then save again to replace theirs."
+            ),
+            code="stale",
+        )
+        self.current = current
 
 
 def assign_fields(obj: models.Model, fields: Mapping[str, Any], allowed: frozenset[str]) -> None:
@@ -17,8 +34,20 @@ def assign_fields(obj: models.Model, fields: Mapping[str, Any], allowed: frozens
         setattr(obj, name, value)
 
 
-def save_validated(obj: M) -> M:
-    """full_clean() (fields, clean(), constraints), then save; raises ValidationError."""
+def save_validated(obj: M, *, expected_version: int | None = None) -> M:
+    """full_clean() (fields, clean(), constraints), then save; raises ValidationError.
+
+    For a model with a `version`, an existing row is locked and its version compared with
+    `expected_version` (the one the editor started from): a newer one raises
+    StaleVersionError and nothing is written, so no one's save silently overwrites another's.
+    Call it inside the service's transaction.
+    """
+    versioned = any(f.name == "version" for f in obj._meta.concrete_fields)
+    if versioned and obj.pk is not None:
+        current = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+        if expected_version is not None and current.version != expected_version:
+            raise StaleVersionError(current)
+        obj.version = current.version + 1
     obj.full_clean()
     obj.save()
     return obj

@@ -25,10 +25,17 @@ def _snapshot() -> dict[str, list]:
         for model in apps.get_app_config(app).get_models():
             if model._meta.label in {"auth.Permission"}:
                 continue
+            # Rows with a natural key (groups, users) are compared by it: a restore may give
+            # them other ids, since migrate re-creates the groups before the load.
             rows = serializers.serialize(
-                "python", model._default_manager.order_by("pk"), use_natural_foreign_keys=True
+                "python",
+                model._default_manager.order_by("pk"),
+                use_natural_foreign_keys=True,
+                use_natural_primary_keys=True,
             )
-            snapshot[model._meta.label] = [(row["pk"], row["fields"]) for row in rows]
+            snapshot[model._meta.label] = sorted(
+                ((row.get("pk"), row["fields"]) for row in rows), key=repr
+            )
     return snapshot
 
 

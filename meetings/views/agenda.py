@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from pilkada_portal.forms import add_service_errors
+from pilkada_portal.writes import StaleVersionError
 
 from .. import selectors, services
 from ..forms import AgendaItemForm
@@ -95,7 +96,12 @@ class AgendaItemUpdateView(AgendaMixin, View):
         if not form.is_valid():
             return self.invalid(form=form, editing=item)
         try:
-            services.agenda_item_update(item=item, **form.cleaned_data)
+            services.agenda_item_update(
+                item=item, expected_version=form.expected_version, **form.cleaned_data
+            )
+        except StaleVersionError as error:
+            form.show_stale(error)
+            return self.invalid(form=form, editing=item)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.invalid(form=form, editing=item)

@@ -44,7 +44,9 @@ class MeetingUpdateView(PermissionRequiredMixin, MeetingMixin, ServiceFormMixin,
     def perform(self, form):
         self.success_message = _("The meeting was saved.")
         # The form validated a copy of its fields on self.meeting; the service saves them.
-        return services.meeting_update(meeting=self.meeting, **form.cleaned_data)
+        return services.meeting_update(
+            meeting=self.meeting, expected_version=form.expected_version, **form.cleaned_data
+        )
 
     def get_success_url(self):
         return self.object.get_absolute_url()

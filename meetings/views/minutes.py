@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from pilkada_portal.forms import add_service_errors
+from pilkada_portal.writes import StaleVersionError
 
 from .. import selectors, services
 from ..forms import AgendaMinutesForm, FollowUpForm, MinutesForm
@@ -50,6 +51,7 @@ class MinutesView(PermissionRequiredMixin, MeetingMixin, TemplateView):
                     meeting=self.meeting,
                     opening_remarks=minutes_form.cleaned_data["opening_remarks"],
                     conclusions=minutes_form.cleaned_data["conclusions"],
+                    expected_version=minutes_form.expected_version,
                     items=[
                         (
                             form.instance,
@@ -58,6 +60,13 @@ class MinutesView(PermissionRequiredMixin, MeetingMixin, TemplateView):
                         )
                         for form in item_forms
                     ],
+                )
+            except StaleVersionError as error:
+                stale_values = minutes_form.show_stale(error)
+                return self.render_to_response(
+                    self.get_context_data(
+                        minutes_form=minutes_form, item_forms=item_forms, stale_values=stale_values
+                    )
                 )
             except ValidationError as error:
                 add_service_errors(minutes_form, error)
@@ -106,7 +115,11 @@ class FollowUpUpdateView(FollowUpCreateView):
         form = FollowUpForm(request.POST, instance=follow_up, prefix="follow-up")
         if form.is_valid():
             try:
-                services.follow_up_update(follow_up=follow_up, **form.cleaned_data)
+                services.follow_up_update(
+                    follow_up=follow_up, expected_version=form.expected_version, **form.cleaned_data
+                )
+            except StaleVersionError as error:
+                form.show_stale(error)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
