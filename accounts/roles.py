@@ -15,6 +15,8 @@ class Role(models.TextChoices):
 
 
 _ALL = ("add", "change", "delete", "view")
+# An action is a model permission's prefix ("view" -> view_meeting), or, with an underscore,
+# a custom permission's whole codename ("approve_minutes").
 
 # Model permissions per role, as {"app_label.model": actions}. The portal's screens check
 # them (PermissionRequiredMixin); the admin site is left to administrators.
@@ -37,7 +39,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     Role.NOTULIS: {
         "agencies.agency": ("view",),
         "agencies.official": ("view",),
-        "meetings.meeting": ("view", "change"),
+        "meetings.meeting": ("view", "change", "submit_minutes", "revise_minutes"),
         "meetings.agendaitem": ("view", "change"),
         "meetings.participation": ("view",),
         "meetings.followup": _ALL,
@@ -46,7 +48,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "briefings.risk": ("view",),
     },
     Role.PIMPINAN: {
-        "meetings.meeting": ("view",),
+        "meetings.meeting": ("view", "approve_minutes"),
         "meetings.followup": ("view",),
         "briefings.briefing": ("view",),
     },

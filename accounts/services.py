@@ -25,7 +25,9 @@ def role_groups_sync(*, using: str = "default") -> list[Group]:
             app_label, model = model_label.split(".")
             query |= Q(
                 content_type__app_label=app_label,
-                codename__in=[f"{action}_{model}" for action in actions],
+                codename__in=[
+                    action if "_" in action else f"{action}_{model}" for action in actions
+                ],
             )
         group.permissions.set(Permission.objects.using(using).filter(query))
         groups.append(group)
@@ -42,6 +44,7 @@ class DemoUser:
 DEMO_USERS = (
     ("operator", Role.OPERATOR, "Operator", "Kesbangpol"),
     ("notulis", Role.NOTULIS, "Notulis", "Sekretariat"),
+    ("pimpinan", Role.PIMPINAN, "Pimpinan", "Rapat"),
     ("peserta", Role.PESERTA, "Peserta", "Rakor"),
     ("admin", None, "Admin", "Portal"),
 )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from meetings.models import Meeting
+from meetings.workflow import ensure_editable
 from pilkada_portal.writes import assign_fields
 
 from .models import Briefing, ReadinessIndicator, Risk
@@ -74,6 +75,7 @@ def _apply_rows(
 @transaction.atomic
 def briefing_create(*, meeting: Meeting, agency: Agency, topic: str, **fields: Any) -> Briefing:
     """Create an institution's briefing in a meeting the institution is invited to."""
+    ensure_editable(meeting)
     briefing = Briefing(meeting=meeting, agency=agency, topic=topic)
     assign_fields(briefing, fields, BRIEFING_FIELDS)
     errors: dict = {}
@@ -95,6 +97,7 @@ def briefing_update(
     **fields: Any,
 ) -> Briefing:
     """Change a briefing and add, change or delete its indicator and risk rows, all or none."""
+    ensure_editable(briefing.meeting)
     assign_fields(briefing, fields, BRIEFING_FIELDS)
     errors: dict = {}
     _check(briefing, errors)
@@ -122,4 +125,5 @@ def briefing_update(
 @transaction.atomic
 def briefing_delete(*, briefing: Briefing) -> None:
     """Delete a briefing with its indicators and risks."""
+    ensure_editable(briefing.meeting)
     briefing.delete()

@@ -43,6 +43,14 @@ class LetterNature(models.TextChoices):
     CONFIDENTIAL = "rahasia", _("Confidential (Rahasia)")
 
 
+class MinutesStatus(models.TextChoices):
+    """Where the minutes stand: written, under review by the chair, or approved (final)."""
+
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    FINAL = "final", _("Final")
+
+
 class Meeting(models.Model):
     """A coordination meeting (Rakor) with its schedule, venue, chair and minutes text."""
 
@@ -142,6 +150,12 @@ class Meeting(models.Model):
     copies_to = models.TextField(
         _("copies to (tembusan)"), blank=True, help_text=_("One recipient per line.")
     )
+    minutes_status = models.CharField(
+        _("minutes status"),
+        max_length=10,
+        choices=MinutesStatus.choices,
+        default=MinutesStatus.DRAFT,
+    )
     opening_remarks = models.TextField(_("opening remarks"), blank=True)
     conclusions = models.TextField(_("conclusions"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -171,6 +185,11 @@ class Meeting(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["date"], name="meeting_date_idx")]
+        permissions = [
+            ("submit_minutes", _("Can submit minutes for review")),
+            ("approve_minutes", _("Can approve or return minutes")),
+            ("revise_minutes", _("Can open a correction of final minutes")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date:%d-%m-%Y})"
@@ -436,3 +455,69 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class MinutesEvent(models.Model):
+    """A step of the minutes workflow (submitted, returned, approved, reopened) with its comment."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Returned to the minute taker")
+        APPROVED = "approved", _("Approved")
+        REOPENED = "reopened", _("Reopened for a correction")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="minutes_events"
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    user = models.ForeignKey(
+        "auth.User", verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("minutes event")
+        verbose_name_plural = _("minutes events")
+        ordering = ["meeting", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(action__in=["returned", "reopened"]) | ~Q(comment=""),
+                name="minutes_event_reason_given",
+                violation_error_message=_("Give the reason."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} – {self.get_action_display()}"
+
+
+class NotulaRevision(models.Model):
+    """An approved Notula as a stored PDF with its SHA-256 and public verification code."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="revisions"
+    )
+    number = models.PositiveSmallIntegerField(_("revision"))
+    code = models.CharField(_("verification code"), max_length=16, unique=True)
+    pdf = models.FileField(_("PDF"), upload_to="notula/")
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    reason = models.TextField(_("reason of the correction"), blank=True)
+    approved_by = models.ForeignKey(
+        "auth.User", verbose_name=_("approved by"), on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved at"))
+    signers = models.CharField(_("signers"), max_length=400, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Notula revision")
+        verbose_name_plural = _("Notula revisions")
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="notula_revision_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Notula {self.meeting.title} – revisi {self.number} ({self.code})"

@@ -12,6 +12,7 @@ from pilkada_portal.writes import assign_fields, save_validated
 
 from .cache import meetings_touch
 from .models import AgendaItem, FollowUp, Meeting, Participation
+from .workflow import ensure_editable, is_final
 
 MEETING_FIELDS = frozenset(
     {
@@ -66,6 +67,7 @@ def meeting_create(
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, expected_version: int | None = None, **fields) -> Meeting:
     """Change a meeting's schedule, venue, people or status."""
+    ensure_editable(meeting)
     assign_fields(meeting, fields, MEETING_FIELDS)
     return save_validated(meeting, expected_version=expected_version)
 
@@ -80,6 +82,7 @@ def meeting_minutes_save(
     expected_version: int | None = None,
 ) -> Meeting:
     """Save the minutes text: remarks, conclusions and each item's discussion and speakers."""
+    ensure_editable(meeting)
     meeting.opening_remarks = opening_remarks
     meeting.conclusions = conclusions
     save_validated(meeting, expected_version=expected_version)
@@ -103,6 +106,7 @@ def meeting_deletion_summary(*, meeting: Meeting) -> dict[str, int]:
 @transaction.atomic
 def meeting_delete(*, meeting: Meeting) -> None:
     """Delete a meeting with its agenda, invitations, briefings and follow-ups."""
+    ensure_editable(meeting)
     meeting.delete()
 
 
@@ -191,6 +195,7 @@ def _renumber(items: list[AgendaItem]) -> None:
 @transaction.atomic
 def agenda_item_create(*, meeting: Meeting, title: str, kind: str, **fields) -> AgendaItem:
     """Append an item at the end of the meeting's agenda."""
+    ensure_editable(meeting)
     _lock_agenda(meeting)
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
     item = AgendaItem(meeting=meeting, position=last + 1, title=title, kind=kind)
@@ -203,6 +208,7 @@ def agenda_item_update(
     *, item: AgendaItem, expected_version: int | None = None, **fields
 ) -> AgendaItem:
     """Change an agenda item's text, kind, timing or presenter."""
+    ensure_editable(item.meeting)
     assign_fields(item, fields, AGENDA_FIELDS)
     return save_validated(item, expected_version=expected_version)
 
@@ -210,6 +216,7 @@ def agenda_item_update(
 @transaction.atomic
 def agenda_item_delete(*, item: AgendaItem) -> None:
     """Remove an item and close the gap in the numbering."""
+    ensure_editable(item.meeting)
     meeting = item.meeting
     _lock_agenda(meeting)
     item.delete()
@@ -219,6 +226,7 @@ def agenda_item_delete(*, item: AgendaItem) -> None:
 @transaction.atomic
 def agenda_item_move(*, item: AgendaItem, offset: int) -> AgendaItem:
     """Move an item up (offset -1) or down (offset +1); moving past either end does nothing."""
+    ensure_editable(item.meeting)
     items = _lock_agenda(item.meeting)
     index = next(i for i, other in enumerate(items) if other.pk == item.pk)
     target = min(max(index + offset, 0), len(items) - 1)
@@ -233,6 +241,7 @@ def agenda_item_minutes_update(
     *, item: AgendaItem, discussion_notes: str, speakers: Iterable[Official]
 ) -> AgendaItem:
     """Record the discussion of an agenda item and who spoke."""
+    ensure_editable(item.meeting)
     item.discussion_notes = discussion_notes
     save_validated(item)
     item.speakers.set(speakers)
@@ -274,6 +283,7 @@ def participation_invite(
     invitee_position: str = "",
 ) -> Participation:
     """Invite an institution (its official, or a position such as "Camat Asera")."""
+    ensure_editable(meeting)
     if invitee is None and not invitee_position:
         invitee_position = agency.head_title or agency.name
     participation = Participation(
@@ -287,6 +297,7 @@ def participation_invite_group(
     *, meeting: Meeting, agencies: Iterable[Agency]
 ) -> list[Participation]:
     """Invite several institutions by their head's position, skipping those already invited."""
+    ensure_editable(meeting)
     already = set(meeting.participations.values_list("agency_id", flat=True))
     created = []
     for agency in agencies:
@@ -299,6 +310,7 @@ def participation_invite_group(
 @transaction.atomic
 def participation_remove(*, participation: Participation) -> None:
     """Withdraw an invitation."""
+    ensure_editable(participation.meeting)
     participation.delete()
 
 
@@ -313,6 +325,7 @@ def participation_set_status(
     now: datetime.datetime | None = None,
 ) -> Participation:
     """Record how an invitee attended; the first arrival sets the check-in time."""
+    ensure_editable(participation.meeting)
     from django.utils import timezone
 
     participation.status = status
@@ -337,6 +350,7 @@ def participation_set_status(
 @transaction.atomic
 def follow_up_create(*, meeting: Meeting, text: str, **fields) -> FollowUp:
     """Record an action agreed in the meeting."""
+    ensure_editable(meeting)
     follow_up = FollowUp(meeting=meeting, text=text)
     assign_fields(follow_up, fields, FOLLOW_UP_FIELDS)
     return save_validated(follow_up)
@@ -347,6 +361,11 @@ def follow_up_update(
     *, follow_up: FollowUp, expected_version: int | None = None, **fields
 ) -> FollowUp:
     """Change a follow-up's text, responsible institution, due date or status."""
+    if is_final(follow_up.meeting):
+        # After final, only the follow-up's progress may still change.
+        changed = {name for name, value in fields.items() if getattr(follow_up, name) != value}
+        if changed - {"status"}:
+            ensure_editable(follow_up.meeting)
     assign_fields(follow_up, fields, FOLLOW_UP_FIELDS)
     return save_validated(follow_up, expected_version=expected_version)
 
@@ -354,4 +373,5 @@ def follow_up_update(
 @transaction.atomic
 def follow_up_delete(*, follow_up: FollowUp) -> None:
     """Remove a follow-up."""
+    ensure_editable(follow_up.meeting)
     follow_up.delete()

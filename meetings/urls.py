@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, attendance, documents, editing, history, minutes, pages
+from .views import agenda, attendance, documents, editing, history, minutes, pages, workflow
 
 app_name = "meetings"
 
@@ -62,6 +62,17 @@ urlpatterns = [
         "<int:pk>/documents/<slug:kind>/pdf/",
         documents.DocumentPdfView.as_view(),
         name="document_pdf",
+    ),
+    # Minutes workflow and final revisions.
+    path(
+        "<int:pk>/minutes/<slug:action>/",
+        workflow.MinutesActionView.as_view(),
+        name="minutes_action",
+    ),
+    path(
+        "<int:pk>/revisions/<int:number>/pdf/",
+        workflow.RevisionPdfView.as_view(),
+        name="revision_pdf",
     ),
     # Minutes and follow-ups.
     path("<int:meeting_pk>/minutes/", minutes.MinutesView.as_view(), name="minutes"),

@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from accounts.forms import LoginForm
+from meetings.views import workflow
 from pilkada_portal.views import healthz
 
 urlpatterns = [
@@ -26,6 +27,9 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("agencies/", include("agencies.urls")),
     path("healthz", healthz, name="healthz"),
+    # Public: anyone may check a final document's code or file.
+    path("verifikasi/", workflow.VerifyLookupView.as_view(), name="verify"),
+    path("verifikasi/<str:code>/", workflow.VerifyDetailView.as_view(), name="verify_detail"),
     path("admin/", admin.site.urls),
 ]
 

@@ -32,7 +32,13 @@ def document_data(meeting: Meeting, kind: str, *, blank: bool = False) -> data.D
 
 
 def document_html(
-    meeting: Meeting, kind: str, *, for_pdf: bool, blank: bool = False, doc=None
+    meeting: Meeting,
+    kind: str,
+    *,
+    for_pdf: bool,
+    blank: bool = False,
+    doc=None,
+    verification: dict | None = None,
 ) -> str:
     """The print template filled in; for_pdf selects asset: URLs and leaves out the toolbar."""
     doc = doc or document_data(meeting, kind, blank=blank)
@@ -44,7 +50,12 @@ def document_html(
         )
     else:
         logo_src = ""
-    context = {"doc": doc, "for_pdf": for_pdf, "logo_src": logo_src}
+    context = {
+        "doc": doc,
+        "for_pdf": for_pdf,
+        "logo_src": logo_src,
+        "verification": verification,
+    }
     if not for_pdf:
         query = "?blank=1" if blank else ""
         context["back_url"] = meeting.get_absolute_url()
@@ -59,3 +70,31 @@ def document_export(meeting: Meeting, kind: str, *, blank: bool = False) -> Expo
     html = document_html(meeting, kind, for_pdf=True, doc=doc)
     filename = doc.filename.replace(".pdf", "-kosong.pdf") if blank else doc.filename
     return ExportedDocument(filename=filename, content=pdf.cached_pdf(html))
+
+
+def notula_final_pdf(
+    meeting: Meeting, *, code: str, url: str, revision: int, approved_at
+) -> tuple[bytes, str]:
+    """The approved Notula with its verification block (QR code, code, revision), and the
+    names of its signers. Rendered afresh: this PDF is stored and its hash published."""
+    import zoneinfo
+
+    import segno
+
+    from .. import formatting
+
+    doc = document_data(meeting, "notula")
+    with translation.override("id"):
+        approved_day = approved_at.astimezone(zoneinfo.ZoneInfo(meeting.time_zone)).date()
+        approved = formatting.long_date(approved_day)
+    verification = {
+        "code": code,
+        "url": url,
+        "revision": revision,
+        "approved": approved,
+        # Inline SVG made here from our own URL, not user text: nothing to fetch.
+        "qr_svg": segno.make(url, error="m").svg_inline(scale=2, omitsize=False),
+    }
+    html = document_html(meeting, "notula", for_pdf=True, doc=doc, verification=verification)
+    signers = "; ".join(name for name in (doc.minute_taker.name, doc.chair.name) if name)
+    return pdf.render_pdf(html), signers

@@ -28,8 +28,12 @@ class AgendaMixin(PermissionRequiredMixin, MeetingMixin):
     def get_item(self) -> AgendaItem:
         return get_object_or_404(AgendaItem, pk=self.kwargs["pk"], meeting=self.meeting)
 
-    def agenda_response(self, *, add_form=None, edit_form=None, editing: AgendaItem | None = None):
+    def agenda_response(
+        self, *, add_form=None, edit_form=None, editing: AgendaItem | None = None, error=None
+    ):
         if not self.request.htmx:
+            if error is not None:
+                messages.error(self.request, " ".join(error.messages))
             return back_to_meeting(self.meeting, ANCHOR)
         return render(
             self.request,
@@ -41,6 +45,7 @@ class AgendaMixin(PermissionRequiredMixin, MeetingMixin):
                 "add_form": add_form or AgendaItemForm(meeting=self.meeting, prefix="new"),
                 "edit_form": edit_form,
                 "editing_pk": editing.pk if editing else None,
+                "agenda_error": " ".join(error.messages) if error is not None else "",
             },
         )
 
@@ -123,8 +128,10 @@ class AgendaItemDeleteView(AgendaMixin, View):
     permission_required = "meetings.delete_agendaitem"
 
     def post(self, request, *args, **kwargs):
-        item = self.get_item()
-        services.agenda_item_delete(item=item)
+        try:
+            services.agenda_item_delete(item=self.get_item())
+        except ValidationError as error:
+            return self.agenda_response(error=error)
         if not request.htmx:
             messages.success(request, _("The agenda item was deleted."))
         return self.agenda_response()
@@ -136,5 +143,8 @@ class AgendaItemMoveView(AgendaMixin, View):
     def post(self, request, *args, **kwargs):
         offset = {"up": -1, "down": 1}.get(request.POST.get("direction", ""))
         if offset is not None:
-            services.agenda_item_move(item=self.get_item(), offset=offset)
+            try:
+                services.agenda_item_move(item=self.get_item(), offset=offset)
+            except ValidationError as error:
+                return self.agenda_response(error=error)
         return self.agenda_response()

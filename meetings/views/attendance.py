@@ -55,9 +55,13 @@ class InvitationListView(PermissionRequiredMixin, MeetingMixin, TemplateView):
         if not group_form.is_valid():
             return self.render_to_response(self.get_context_data(group_form=group_form))
         kind = group_form.cleaned_data["kind"]
-        created = services.participation_invite_group(
-            meeting=self.meeting, agencies=Agency.objects.filter(kind=kind).order_by("name")
-        )
+        try:
+            created = services.participation_invite_group(
+                meeting=self.meeting, agencies=Agency.objects.filter(kind=kind).order_by("name")
+            )
+        except ValidationError as error:
+            add_service_errors(group_form, error)
+            return self.render_to_response(self.get_context_data(group_form=group_form))
         messages.success(
             self.request,
             ngettext(
@@ -78,7 +82,11 @@ class InvitationRemoveView(PermissionRequiredMixin, MeetingMixin, TemplateView):
         participation = get_object_or_404(
             Participation.objects.select_related("agency"), pk=kwargs["pk"], meeting=self.meeting
         )
-        services.participation_remove(participation=participation)
+        try:
+            services.participation_remove(participation=participation)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("meetings:invitations", meeting_pk=self.meeting.pk)
         messages.success(
             request,
             _("The invitation of %(agency)s was withdrawn.")

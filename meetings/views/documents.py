@@ -6,7 +6,9 @@ from django.views import View
 
 from .. import selectors
 from ..documents.render import KINDS, document_export, document_html
+from ..models import MinutesStatus
 from .common import MeetingMixin
+from .workflow import revision_file
 
 # Attendees may read the agenda; the letters and minutes are for the secretariat and staff.
 PUBLIC_KINDS = {"susunan-acara"}
@@ -37,6 +39,11 @@ class DocumentPdfView(DocumentMixin, View):
     """The document as a PDF download."""
 
     def get(self, request, *args, **kwargs):
+        if self.kind == "notula" and self.meeting.minutes_status == MinutesStatus.FINAL:
+            # Final minutes are the stored, verifiable file, never a fresh rendering.
+            revision = self.meeting.revisions.order_by("number").last()
+            if revision is not None:
+                return revision_file(revision)
         exported = document_export(self.meeting, self.kind, blank=self.blank)
         response = HttpResponse(exported.content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'

@@ -2,6 +2,7 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -69,6 +70,9 @@ class MeetingDeleteView(PermissionRequiredMixin, MeetingMixin, TemplateView):
             services.meeting_delete(meeting=self.meeting)
         except ProtectedError as error:
             messages.error(request, protected_error_message(error))
+            return self.get(request, *args, **kwargs)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
             return self.get(request, *args, **kwargs)
         messages.success(request, _("The meeting “%(title)s” was deleted.") % {"title": title})
         return redirect("meetings:list")

@@ -135,6 +135,10 @@ class FollowUpDeleteView(FollowUpUpdateView):
         return redirect(self.follow_ups_url())
 
     def post(self, request, *args, **kwargs):
-        services.follow_up_delete(follow_up=self.get_follow_up())
-        messages.success(request, _("The follow-up was deleted."))
+        try:
+            services.follow_up_delete(follow_up=self.get_follow_up())
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The follow-up was deleted."))
         return redirect(self.follow_ups_url())

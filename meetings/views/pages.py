@@ -54,6 +54,8 @@ class MeetingDetailView(TemplateView):
             meeting=meeting,
             can_edit_agenda=can_edit_agenda,
             documents=documents,
+            workflow_events=list(meeting.minutes_events.select_related("user")),
+            revisions=list(meeting.revisions.all()),
             add_form=(AgendaItemForm(meeting=meeting, prefix="new") if can_edit_agenda else None),
             **kwargs,
         )

@@ -142,9 +142,9 @@ class TestMeetingDetail:
             ReadinessIndicatorFactory.create_batch(2, briefing=briefing)
             RiskFactory(briefing=briefing)
             FollowUpFactory(meeting=meeting, responsible_agency=agency)
-        # session, user, user and group permissions, meeting, agenda (+speakers),
-        # participations, briefings (+indicators, +risks), follow-ups
-        with django_assert_max_num_queries(12):
+        # session, user, user and group permissions, meeting, minutes events, revisions,
+        # agenda (+speakers), participations, briefings (+indicators, +risks), follow-ups
+        with django_assert_max_num_queries(14):
             response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assert response.status_code == 200
         assert len(response.context["detail"].briefings) == rows

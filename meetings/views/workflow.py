@@ -1,0 +1,165 @@
+"""Minutes workflow actions (submit, return, approve, reopen), final revisions, and the public
+verification of a final Notula."""
+
+import hashlib
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from .. import workflow
+from ..models import NotulaRevision
+from .common import MeetingMixin
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+# action -> (permission, success message). Returning and reopening need a comment: the
+# model refuses them without one (MinutesEvent's constraint), and the message says so.
+ACTIONS = {
+    "submit": ("meetings.submit_minutes", gettext_lazy("The minutes were sent for review.")),
+    "return": (
+        "meetings.approve_minutes",
+        gettext_lazy("The minutes were returned to the minute taker."),
+    ),
+    "approve": (
+        "meetings.approve_minutes",
+        gettext_lazy("The minutes are final. The Notula is stored and can be verified."),
+    ),
+    "reopen": (
+        "meetings.revise_minutes",
+        gettext_lazy("A correction is open; approving it makes a new revision."),
+    ),
+}
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(max_length=2000, required=False, strip=True)
+
+
+class MinutesActionView(MeetingMixin, View):
+    """One step of the minutes workflow, posted from the meeting page."""
+
+    def post(self, request, *args, **kwargs):
+        action = kwargs["action"]
+        if action not in ACTIONS:
+            raise Http404
+        permission, success = ACTIONS[action]
+        if not request.user.has_perm(permission):
+            raise PermissionDenied
+        form = CommentForm(request.POST)
+        comment = form.cleaned_data["comment"] if form.is_valid() else ""
+        try:
+            if action == "submit":
+                workflow.minutes_submit(meeting=self.meeting, user=request.user)
+            elif action == "return":
+                workflow.minutes_return(meeting=self.meeting, user=request.user, comment=comment)
+            elif action == "approve":
+                url = request.build_absolute_uri(reverse("verify_detail", args=["CODE"]))
+                workflow.minutes_approve(
+                    meeting=self.meeting,
+                    user=request.user,
+                    verify_url=url.replace("CODE", "{code}"),
+                )
+            else:
+                workflow.minutes_reopen(meeting=self.meeting, user=request.user, reason=comment)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, success)
+        return redirect(self.meeting.get_absolute_url() + "#minutes-workflow")
+
+
+class RevisionPdfView(View):
+    """A stored final Notula, exactly as approved (any signed-in user: it is published)."""
+
+    def get(self, request, *args, **kwargs):
+        revision = get_object_or_404(
+            NotulaRevision, meeting_id=kwargs["pk"], number=kwargs["number"]
+        )
+        return revision_file(revision)
+
+
+def revision_file(revision: NotulaRevision) -> FileResponse:
+    try:
+        handle = revision.pdf.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"notula-{revision.meeting.date:%Y-%m-%d}-revisi-{revision.number}.pdf",
+    )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Verification code"), max_length=20)
+
+
+class UploadForm(forms.Form):
+    document = forms.FileField(label=gettext_lazy("The PDF to check"))
+
+    def clean_document(self):
+        document = self.cleaned_data["document"]
+        if document.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is larger than 5 MB; a Notula is smaller."))
+        head = document.read(5)
+        document.seek(0)
+        if head != b"%PDF-":
+            raise forms.ValidationError(_("This file is not a PDF."))
+        return document
+
+
+@method_decorator(login_not_required, name="dispatch")
+class VerifyLookupView(TemplateView):
+    """Public: type the code printed on a Notula to see its verification page."""
+
+    template_name = "meetings/verify_lookup.html"
+
+    def get(self, request, *args, **kwargs):
+        form = CodeForm(request.GET or None)
+        if form.is_valid():
+            code = form.cleaned_data["code"].strip().upper()
+            if NotulaRevision.objects.filter(code=code).exists():
+                return redirect("verify_detail", code=code)
+            form.add_error("code", _("No final document has this code."))
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+@method_decorator(login_not_required, name="dispatch")
+class VerifyDetailView(TemplateView):
+    """Public: a final Notula's identity, date, signers and SHA-256; upload a PDF to compare."""
+
+    template_name = "meetings/verify_detail.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.revision = get_object_or_404(
+            NotulaRevision.objects.select_related("meeting__organizer"), code=kwargs["code"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", UploadForm())
+        newer = self.revision.meeting.revisions.filter(number__gt=self.revision.number).last()
+        return super().get_context_data(revision=self.revision, newer=newer, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = UploadForm(request.POST, request.FILES)
+        result = None
+        if form.is_valid():
+            content = form.cleaned_data["document"].read()
+            result = {
+                "genuine": workflow.revision_verify(revision=self.revision, content=content),
+                "sha256": hashlib.sha256(content).hexdigest(),
+            }
+        return self.render_to_response(self.get_context_data(form=form, result=result))

@@ -1,0 +1,132 @@
+"""The minutes lifecycle: draft -> in review -> final (or back to draft with a comment), and
+corrections of final minutes as numbered revisions whose PDF is stored with its SHA-256."""
+
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pilkada_portal.writes import save_validated
+
+from .documents.render import notula_final_pdf
+from .models import Meeting, MinutesEvent, MinutesStatus, NotulaRevision
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or retyped
+
+
+def is_final(meeting: Meeting) -> bool:
+    """Whether the meeting's minutes are final, as stored now (not as loaded earlier)."""
+    status = Meeting.objects.filter(pk=meeting.pk).values_list("minutes_status", flat=True).first()
+    return status == MinutesStatus.FINAL
+
+
+def ensure_editable(meeting: Meeting) -> None:
+    """Refuse any change to the record of a meeting whose minutes are final."""
+    if is_final(meeting):
+        raise ValidationError(
+            _(
+                "The minutes of this meeting are final: its record can no longer be changed. "
+                "A correction starts a new revision."
+            ),
+            code="final",
+        )
+
+
+def _lock(meeting: Meeting, expected: str) -> Meeting:
+    current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if current.minutes_status != expected:
+        raise ValidationError(
+            _("The minutes are now “%(status)s”; reload the page.")
+            % {"status": current.get_minutes_status_display()},
+            code="status",
+        )
+    return current
+
+
+def _event(meeting: Meeting, action: str, user: AbstractBaseUser, comment: str = "") -> None:
+    save_validated(MinutesEvent(meeting=meeting, action=action, user=user, comment=comment))
+
+
+@transaction.atomic
+def minutes_submit(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
+    """The minute taker hands the draft to the chair for review."""
+    current = _lock(meeting, MinutesStatus.DRAFT)
+    current.minutes_status = MinutesStatus.IN_REVIEW
+    save_validated(current)
+    _event(current, MinutesEvent.Action.SUBMITTED, user)
+    return current
+
+
+@transaction.atomic
+def minutes_return(*, meeting: Meeting, user: AbstractBaseUser, comment: str) -> Meeting:
+    """The chair sends the minutes back to draft, saying what to change (kept in the log)."""
+    current = _lock(meeting, MinutesStatus.IN_REVIEW)
+    current.minutes_status = MinutesStatus.DRAFT
+    save_validated(current)
+    _event(current, MinutesEvent.Action.RETURNED, user, comment.strip())
+    return current
+
+
+def _new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+@transaction.atomic
+def minutes_approve(*, meeting: Meeting, user: AbstractBaseUser, verify_url: str) -> NotulaRevision:
+    """The chair approves: the minutes become final and their Notula is stored as a revision.
+
+    verify_url is the public verification address with "{code}" where the code goes; it is
+    printed, with a QR code, on the PDF.
+    """
+    current = _lock(meeting, MinutesStatus.IN_REVIEW)
+    last = current.revisions.aggregate(last=Max("number"))["last"] or 0
+    reopened = current.minutes_events.filter(action=MinutesEvent.Action.REOPENED).last()
+    code = _new_code()
+    approved_at = timezone.now()
+    content, signers = notula_final_pdf(
+        current,
+        code=code,
+        url=verify_url.format(code=code),
+        revision=last + 1,
+        approved_at=approved_at,
+    )
+    revision = NotulaRevision(
+        meeting=current,
+        number=last + 1,
+        code=code,
+        sha256=hashlib.sha256(content).hexdigest(),
+        reason=reopened.comment if (reopened and last) else "",
+        approved_by=user,
+        approved_at=approved_at,
+        signers=signers,
+    )
+    revision.pdf.save(
+        f"notula-{current.pk}-revisi-{last + 1}.pdf", ContentFile(content), save=False
+    )
+    save_validated(revision)
+    current.minutes_status = MinutesStatus.FINAL
+    save_validated(current)
+    _event(current, MinutesEvent.Action.APPROVED, user)
+    return revision
+
+
+@transaction.atomic
+def minutes_reopen(*, meeting: Meeting, user: AbstractBaseUser, reason: str) -> Meeting:
+    """Open a correction of final minutes; approving it again makes the next revision."""
+    current = _lock(meeting, MinutesStatus.FINAL)
+    current.minutes_status = MinutesStatus.DRAFT
+    save_validated(current)
+    _event(current, MinutesEvent.Action.REOPENED, user, reason.strip())
+    return current
+
+
+def revision_verify(*, revision: NotulaRevision, content: bytes) -> bool:
+    """Whether an uploaded file is, byte for byte, this stored final Notula."""
+    return secrets.compare_digest(hashlib.sha256(content).hexdigest(), revision.sha256)
