@@ -48,6 +48,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "briefings.risk": ("view",),
     },
     Role.PIMPINAN: {
+        "agencies.agency": ("view",),
+        "agencies.official": ("view",),
         "meetings.meeting": ("view", "approve_minutes"),
         "meetings.followup": ("view",),
         "briefings.briefing": ("view",),

@@ -16,8 +16,11 @@ from .forms import AgencyForm, ConfirmDeleteForm, OfficialForm
 PAGE_SIZE = 50
 
 
-class AgencyListView(TemplateView):
+class AgencyListView(PermissionRequiredMixin, TemplateView):
     """All institutions by kind and name, filtered by text, kind and region, 50 to a page."""
+
+    # The directory is for staff; liaisons and attendees see only their meetings.
+    permission_required = "agencies.view_agency"
 
     template_name = "agencies/agency_list.html"
 
@@ -34,8 +37,11 @@ class AgencyListView(TemplateView):
         )
 
 
-class AgencyDetailView(TemplateView):
+class AgencyDetailView(PermissionRequiredMixin, TemplateView):
     """An institution's page: contact details, officials and the meetings it was invited to."""
+
+    # The directory is for staff; liaisons and attendees see only their meetings.
+    permission_required = "agencies.view_agency"
 
     template_name = "agencies/agency_detail.html"
 

@@ -1,13 +1,15 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from accounts import access
 from meetings.models import Meeting
 from meetings.selectors import meeting_get
 from pilkada_portal.views import ServiceFormMixin
@@ -34,7 +36,35 @@ class BriefingObjectMixin:
         return selectors.briefing_get(meeting_pk=self.kwargs["meeting_pk"], pk=self.kwargs["pk"])
 
 
-class BriefingCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class LiaisonScopeMixin:
+    """Liaisons write only their own institution's briefing, before the meeting (403 else)."""
+
+    def scoped_agencies(self, meeting):
+        return access.briefing_agencies_for(self.request.user, meeting)
+
+    def scope_target(self):
+        """(meeting, institution) of what the request writes; institution None on create."""
+        return self.briefing.meeting, self.briefing.agency
+
+    def dispatch(self, request, *args, **kwargs):
+        # Runs after PermissionRequiredMixin (listed before this mixin) let the user in.
+        meeting, agency = self.scope_target()
+        self.check_scope(meeting, agency)
+        return super().dispatch(request, *args, **kwargs)
+
+    def check_scope(self, meeting, agency=None) -> None:
+        if not access.can_see_meeting(self.request.user, meeting):
+            raise Http404
+        allowed = self.scoped_agencies(meeting)
+        if allowed is None:
+            return
+        if agency is None and not allowed.exists():
+            raise PermissionDenied
+        if agency is not None and not allowed.filter(pk=agency.pk).exists():
+            raise PermissionDenied
+
+
+class BriefingCreateView(PermissionRequiredMixin, LiaisonScopeMixin, ServiceFormMixin, FormView):
     """Start an invited institution's briefing; its rows are entered on the edit screen."""
 
     permission_required = "briefings.add_briefing"
@@ -45,6 +75,18 @@ class BriefingCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
     @cached_property
     def meeting(self) -> Meeting:
         return meeting_get(pk=self.kwargs["meeting_pk"])
+
+    def scope_target(self):
+        return self.meeting, None
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        allowed = self.scoped_agencies(self.meeting)
+        if allowed is not None:
+            form.fields["agency"].queryset = form.fields["agency"].queryset.filter(
+                pk__in=allowed.values("pk")
+            )
+        return form
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting}
@@ -66,7 +108,9 @@ class BriefingCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return url
 
 
-class BriefingUpdateView(PermissionRequiredMixin, BriefingObjectMixin, TemplateView):
+class BriefingUpdateView(
+    PermissionRequiredMixin, LiaisonScopeMixin, BriefingObjectMixin, TemplateView
+):
     """Edit a briefing with its indicator and risk rows in one form."""
 
     permission_required = "briefings.change_briefing"
@@ -101,7 +145,9 @@ class BriefingUpdateView(PermissionRequiredMixin, BriefingObjectMixin, TemplateV
         return self.render_to_response(self.get_context_data(editor=editor))
 
 
-class BriefingDeleteView(PermissionRequiredMixin, BriefingObjectMixin, ServiceFormMixin, FormView):
+class BriefingDeleteView(
+    PermissionRequiredMixin, LiaisonScopeMixin, BriefingObjectMixin, ServiceFormMixin, FormView
+):
     """Ask, stating what goes with it, then delete a briefing."""
 
     permission_required = "briefings.delete_briefing"
@@ -133,4 +179,6 @@ class BriefingDetailView(TemplateView):
         briefing = selectors.briefing_detail_get(
             meeting_pk=self.kwargs["meeting_pk"], pk=self.kwargs["pk"]
         )
+        if not access.can_see_meeting(self.request.user, briefing.meeting):
+            raise Http404
         return super().get_context_data(briefing=briefing, meeting=briefing.meeting, **kwargs)

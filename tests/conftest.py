@@ -40,7 +40,27 @@ def notulis_client(make_user):
 
 @pytest.fixture
 def peserta_client(make_user):
+    """An attendee tied to no institution: sees no meeting (see attendee_client)."""
     return _client_for(make_user("peserta", Role.PESERTA))
+
+
+@pytest.fixture
+def reader_client(make_user):
+    """A chair (pimpinan): reads every meeting and institution, changes nothing but approvals."""
+    return _client_for(make_user("reader", Role.PIMPINAN))
+
+
+@pytest.fixture
+def attendee_for(make_user):
+    """attendee_for(agency): a signed-in attendee acting for that institution."""
+    from accounts.models import Profile
+
+    def make(agency, role: Role = Role.PESERTA, username: str = "attendee"):
+        user = make_user(username, role)
+        Profile.objects.create(user=user, agency=agency)
+        return _client_for(user)
+
+    return make
 
 
 def pytest_report_header(config):

@@ -1,9 +1,23 @@
 from django import template
+from django.urls import reverse
 from django.utils import formats
+from django.utils.html import format_html
 
 from meetings import formatting
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def agency_link(context, agency, text=None):
+    """The institution's name, linked to its page for readers allowed to open it."""
+    label = text if text is not None else agency.display_name
+    perms = context.get("perms")
+    if perms is not None and "agencies.view_agency" in perms:
+        return format_html(
+            '<a href="{}">{}</a>', reverse("agencies:detail", args=[agency.pk]), label
+        )
+    return label
 
 
 @register.filter

@@ -4,6 +4,8 @@ from django.contrib.auth.mixins import AccessMixin
 from django.http import FileResponse, Http404, HttpResponse
 from django.views import View
 
+from accounts import access
+
 from .. import selectors
 from ..documents.render import KINDS, document_export, document_html
 from ..models import MinutesStatus
@@ -25,6 +27,8 @@ class DocumentMixin(AccessMixin):
         self.blank = kind == "daftar-hadir" and request.GET.get("blank") == "1"
         # With its organizer, chair, minute taker and signer: every document prints them.
         self.meeting = selectors.meeting_get(pk=kwargs["pk"])
+        if not access.can_see_meeting(request.user, self.meeting):
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -1,7 +1,10 @@
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+
+from accounts import access
 
 from .. import selectors
 from ..filters import MeetingFilter
@@ -16,8 +19,9 @@ class MeetingListView(TemplateView):
     template_name = "meetings/meeting_list.html"
 
     def get_context_data(self, **kwargs):
-        meeting_filter = MeetingFilter(self.request.GET or None, queryset=selectors.meeting_list())
-        meetings = meeting_filter.qs if meeting_filter.is_valid() else selectors.meeting_list()
+        visible = access.meetings_visible_to(self.request.user, selectors.meeting_list())
+        meeting_filter = MeetingFilter(self.request.GET or None, queryset=visible)
+        meetings = meeting_filter.qs if meeting_filter.is_valid() else visible
         past = selectors.meeting_list_past(meetings)
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -38,6 +42,8 @@ class MeetingDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         meeting = selectors.meeting_get(pk=self.kwargs["pk"])
+        if not access.can_see_meeting(self.request.user, meeting):
+            raise Http404
         # The page's parts are cached by the template under the meeting's updated_at; the
         # detail (the expensive reads) is loaded only when a part has to be rendered again.
         detail = SimpleLazyObject(lambda: selectors.meeting_detail_get(meeting=meeting))

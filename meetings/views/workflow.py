@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts import access
+
 from .. import workflow
 from ..models import NotulaRevision
 from .common import MeetingMixin
@@ -84,8 +86,12 @@ class RevisionPdfView(View):
 
     def get(self, request, *args, **kwargs):
         revision = get_object_or_404(
-            NotulaRevision, meeting_id=kwargs["pk"], number=kwargs["number"]
+            NotulaRevision.objects.select_related("meeting"),
+            meeting_id=kwargs["pk"],
+            number=kwargs["number"],
         )
+        if not access.can_see_meeting(request.user, revision.meeting):
+            raise Http404
         return revision_file(revision)
 
 

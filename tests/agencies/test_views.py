@@ -7,6 +7,7 @@ from django.urls import reverse
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
+from accounts.roles import Role
 from agencies.models import Agency, Official
 from tests.agencies.factories import AgencyFactory, OfficialFactory, RegionFactory
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
@@ -68,19 +69,19 @@ def media_root(settings, tmp_path):
 # --- List -------------------------------------------------------------------------------
 
 
-def test_list_is_one_table_sorted_by_kind_then_name(peserta_client):
+def test_list_is_one_table_sorted_by_kind_then_name(reader_client):
     AgencyFactory(name="Kecamatan Asera", kind=Agency.Kind.DISTRICT)
     AgencyFactory(name="KPU Kabupaten", kind=Agency.Kind.ELECTION_BODY)
     AgencyFactory(name="Bawaslu Kabupaten", kind=Agency.Kind.ELECTION_BODY)
     AgencyFactory(name="Badan Kesbangpol", kind=Agency.Kind.OPD)
-    response = peserta_client.get(reverse("agencies:list"))
+    response = reader_client.get(reverse("agencies:list"))
     assertTemplateUsed(response, "agencies/agency_list.html")
     names = [agency.name for agency in response.context["page"].object_list]
     assert names == ["Bawaslu Kabupaten", "KPU Kabupaten", "Badan Kesbangpol", "Kecamatan Asera"]
     assertContains(response, 'id="agency-table"')
 
 
-def test_list_search_matches_name_short_name_and_head_title(peserta_client):
+def test_list_search_matches_name_short_name_and_head_title(reader_client):
     AgencyFactory(name="Kepolisian Resor Konawe Utara", short_name="Polres Konut")
     AgencyFactory(name="Komando Distrik Militer", short_name="Kodim", head_title="Dandim 1430")
     AgencyFactory(name="Kejaksaan Negeri Konawe", short_name="Kejari")
@@ -89,16 +90,16 @@ def test_list_search_matches_name_short_name_and_head_title(peserta_client):
         ("dandim", "Komando Distrik Militer"),
         ("kejari", "Kejaksaan Negeri Konawe"),
     ]:
-        response = peserta_client.get(reverse("agencies:list"), {"q": query})
+        response = reader_client.get(reverse("agencies:list"), {"q": query})
         assert [a.name for a in response.context["page"].object_list] == [expected]
 
 
-def test_list_filters_by_kind_and_region(peserta_client):
+def test_list_filters_by_kind_and_region(reader_client):
     region = RegionFactory()
     AgencyFactory(name="Kecamatan Asera", kind=Agency.Kind.DISTRICT, region=region)
     AgencyFactory(name="Kecamatan Lain", kind=Agency.Kind.DISTRICT)
     AgencyFactory(name="KPU Kabupaten", kind=Agency.Kind.ELECTION_BODY, region=region)
-    response = peserta_client.get(
+    response = reader_client.get(
         reverse("agencies:list"), {"kind": Agency.Kind.DISTRICT, "region": region.pk}
     )
     assert [a.name for a in response.context["page"].object_list] == ["Kecamatan Asera"]
@@ -114,37 +115,37 @@ def test_list_filters_by_kind_and_region(peserta_client):
         ({"q": "x" * 201}, "q"),
     ],
 )
-def test_invalid_filter_values_are_shown_next_to_the_field(peserta_client, params, field):
+def test_invalid_filter_values_are_shown_next_to_the_field(reader_client, params, field):
     AgencyFactory()
-    response = peserta_client.get(reverse("agencies:list"), params)
+    response = reader_client.get(reverse("agencies:list"), params)
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assertContains(response, f'id="id_{field}_error"')
 
 
-def test_list_is_paginated_and_page_links_keep_the_filters(peserta_client):
+def test_list_is_paginated_and_page_links_keep_the_filters(reader_client):
     AgencyFactory.create_batch(51, kind=Agency.Kind.OPD)
     AgencyFactory(kind=Agency.Kind.OTHER)
-    response = peserta_client.get(reverse("agencies:list"), {"kind": Agency.Kind.OPD})
+    response = reader_client.get(reverse("agencies:list"), {"kind": Agency.Kind.OPD})
     page = response.context["page"]
     assert (len(page.object_list), page.paginator.count) == (50, 51)
     assertContains(response, "?kind=opd&amp;page=2")
-    response = peserta_client.get(reverse("agencies:list"), {"kind": "opd", "page": "2"})
+    response = reader_client.get(reverse("agencies:list"), {"kind": "opd", "page": "2"})
     assert len(response.context["page"].object_list) == 1
     assertContains(response, "?kind=opd&amp;page=1")
 
 
-def test_out_of_range_page_shows_the_last_page(peserta_client):
+def test_out_of_range_page_shows_the_last_page(reader_client):
     AgencyFactory.create_batch(3)
     for page in ("99", "abc"):
-        response = peserta_client.get(reverse("agencies:list"), {"page": page})
+        response = reader_client.get(reverse("agencies:list"), {"page": page})
         assert response.status_code == 200
         assert len(response.context["page"].object_list) == 3
 
 
 def test_add_button_only_for_users_who_may_add(operator_client, client, make_user):
     assertContains(operator_client.get(reverse("agencies:list")), 'id="agency-create"')
-    client.force_login(make_user("peserta2"))
+    client.force_login(make_user("reader2", Role.PIMPINAN))  # may read, not add
     assertNotContains(client.get(reverse("agencies:list")), 'id="agency-create"')
 
 
@@ -166,10 +167,10 @@ def test_list_query_count_does_not_grow(operator_client, django_assert_max_num_q
 # --- Detail -----------------------------------------------------------------------------
 
 
-def test_detail_shows_officials_and_meetings(peserta_client):
+def test_detail_shows_officials_and_meetings(reader_client):
     official = OfficialFactory(name="La Ode Saifuddin", title_prefix="Drs.", title_suffix="M.Si")
     participation = ParticipationFactory(agency=official.agency)
-    response = peserta_client.get(reverse("agencies:detail", args=[official.agency_id]))
+    response = reader_client.get(reverse("agencies:detail", args=[official.agency_id]))
     assertContains(response, "Drs. La Ode Saifuddin, M.Si")
     assertContains(response, participation.meeting.title)
 
@@ -187,7 +188,7 @@ def test_detail_shows_edit_buttons_only_to_users_with_the_permission(
     assertContains(response, edit_official)
     assertContains(response, delete_official)
 
-    client.force_login(make_user("peserta2"))
+    client.force_login(make_user("reader2", Role.PIMPINAN))  # may read, not edit
     response = client.get(url)
     for element_id in ("agency-update", "agency-delete", "official-create"):
         assertNotContains(response, f'id="{element_id}"')
@@ -195,8 +196,8 @@ def test_detail_shows_edit_buttons_only_to_users_with_the_permission(
     assertNotContains(response, delete_official)
 
 
-def test_unknown_agency_is_404(peserta_client):
-    assert peserta_client.get(reverse("agencies:detail", args=[999999])).status_code == 404
+def test_unknown_agency_is_404(reader_client):
+    assert reader_client.get(reverse("agencies:detail", args=[999999])).status_code == 404
 
 
 @pytest.mark.parametrize("rows", [3, 30])
@@ -233,11 +234,11 @@ def test_every_edit_page_opens_for_the_operator(operator_client):
         assert response.status_code == 200, url
 
 
-def test_every_edit_page_is_forbidden_without_the_permission(peserta_client):
+def test_every_edit_page_is_forbidden_without_the_permission(reader_client):
     official = OfficialFactory()
     for url in _edit_urls(official):
-        assert peserta_client.get(url).status_code == 403, url
-        assert peserta_client.post(url, agency_data()).status_code == 403, url
+        assert reader_client.get(url).status_code == 403, url
+        assert reader_client.post(url, agency_data()).status_code == 403, url
     assert Agency.objects.count() == 1
     assert Official.objects.filter(pk=official.pk).exists()
 

@@ -140,15 +140,15 @@ class TestPermissions:
             assert response.status_code == 302
             assert response.url.startswith(reverse("login"))
 
-    def test_attendee_may_read_but_not_write(self, peserta_client, briefing):
-        assert peserta_client.get(url("detail", briefing)).status_code == 200
+    def test_attendee_may_read_but_not_write(self, reader_client, briefing):
+        assert reader_client.get(url("detail", briefing)).status_code == 200
         for address in (
             create_url(briefing.meeting),
             url("update", briefing),
             url("delete", briefing),
         ):
-            assert peserta_client.get(address).status_code == 403
-            assert peserta_client.post(address, {}).status_code == 403
+            assert reader_client.get(address).status_code == 403
+            assert reader_client.post(address, {}).status_code == 403
         assert Briefing.objects.filter(pk=briefing.pk).exists()
 
     def test_operator_opens_every_screen(self, operator_client, briefing):
@@ -555,14 +555,14 @@ class TestDelete:
 
 
 class TestDetail:
-    def test_shows_the_whole_briefing(self, peserta_client, briefing):
+    def test_shows_the_whole_briefing(self, reader_client, briefing):
         official = OfficialFactory(agency=briefing.agency, name="Ahmad")
         briefing.presenter = official
         briefing.summary = "Ringkasan paparan"
         briefing.save()
         ReadinessIndicatorFactory(briefing=briefing, label="Kotak suara", value=Decimal("97.5"))
         RiskFactory(briefing=briefing, location="Kecamatan Wiwirano", mitigation="Patroli")
-        response = peserta_client.get(url("detail", briefing))
+        response = reader_client.get(url("detail", briefing))
         for text in ("Kesiapan logistik", "Ringkasan paparan", "Ahmad", "Kotak suara", "97,5"):
             assertContains(response, text)
         assertContains(response, "Kecamatan Wiwirano")
@@ -578,11 +578,11 @@ class TestDetail:
 
     @pytest.mark.parametrize("rows", [3, 30])
     def test_query_count_does_not_grow_with_rows(
-        self, peserta_client, briefing, django_assert_max_num_queries, rows
+        self, reader_client, briefing, django_assert_max_num_queries, rows
     ):
         ReadinessIndicatorFactory.create_batch(rows, briefing=briefing)
         RiskFactory.create_batch(rows, briefing=briefing)
         # session, user, briefing, indicators, risks, permissions (user and group)
         with django_assert_max_num_queries(7):
-            response = peserta_client.get(url("detail", briefing))
+            response = reader_client.get(url("detail", briefing))
         assert len(response.context["briefing"].indicators.all()) == rows

@@ -87,8 +87,9 @@ class TestViews:
             assert response["Content-Disposition"].startswith("attachment; filename=")
             assert response.content.startswith(b"%PDF")
 
-    def test_attendees_get_the_agenda_only(self, peserta_client):
+    def test_attendees_get_the_agenda_only(self, attendee_for):
         meeting = _meeting_with_invitees(1)
+        peserta_client = attendee_for(meeting.participations.get().agency)
         url = reverse("meetings:document_preview", args=[meeting.pk, "susunan-acara"])
         assert peserta_client.get(url).status_code == 200
         for kind in ("notula", "daftar-hadir", "undangan"):
@@ -104,6 +105,12 @@ class TestViews:
                 ).status_code
                 == 403
             )
+
+    def test_attendees_of_other_institutions_see_nothing(self, attendee_for):
+        meeting = _meeting_with_invitees(1)
+        outsider = attendee_for(AgencyFactory())
+        url = reverse("meetings:document_preview", args=[meeting.pk, "susunan-acara"])
+        assert outsider.get(url).status_code == 404
 
     def test_anonymous_visitors_are_sent_to_login(self, client):
         meeting = MeetingFactory()

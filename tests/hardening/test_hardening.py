@@ -59,9 +59,9 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 
 
 @pytest.mark.django_db
-def test_every_page_carries_a_strict_content_security_policy(peserta_client):
+def test_every_page_carries_a_strict_content_security_policy(reader_client):
     meeting = MeetingFactory()
-    response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
+    response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "style-src 'self'" in policy
@@ -88,9 +88,9 @@ def test_repeated_wrong_passwords_lock_the_account_with_a_clear_message(make_use
 
 
 @pytest.mark.django_db
-def test_error_pages_are_in_indonesian_without_details(peserta_client, settings):
+def test_error_pages_are_in_indonesian_without_details(reader_client, settings):
     settings.DEBUG = False
-    response = peserta_client.get("/tidak-ada/")
+    response = reader_client.get("/tidak-ada/")
     assert response.status_code == 404
     assertContains(response, "Halaman tidak ditemukan", status_code=404)
     assert b"Traceback" not in response.content

@@ -31,61 +31,61 @@ def test_login_page_is_in_indonesian_by_default(client):
     assertContains(response, '<html lang="id">')
 
 
-def test_english_is_available(peserta_client):
-    peserta_client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    response = peserta_client.get(reverse("meetings:list"))
+def test_english_is_available(reader_client):
+    reader_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = reader_client.get(reverse("meetings:list"))
     assertContains(response, "Upcoming")
     assertContains(response, '<html lang="en">')
 
 
 class TestMeetingList:
-    def test_lists_upcoming_and_past_meetings(self, peserta_client):
+    def test_lists_upcoming_and_past_meetings(self, reader_client):
         today = datetime.date.today()
         MeetingFactory(title="Rakor yang akan datang", date=today + datetime.timedelta(days=3))
         MeetingFactory(title="Rakor yang lalu", date=today - datetime.timedelta(days=3))
-        response = peserta_client.get(reverse("meetings:list"))
+        response = reader_client.get(reverse("meetings:list"))
         assertTemplateUsed(response, "meetings/meeting_list.html")
         assert [m.title for m in response.context["upcoming"]] == ["Rakor yang akan datang"]
         assert [m.title for m in response.context["past_page"]] == ["Rakor yang lalu"]
 
-    def test_search_matches_title_venue_and_organizer(self, peserta_client):
+    def test_search_matches_title_venue_and_organizer(self, reader_client):
         MeetingFactory(title="Rakor Pilkada", venue="Hotel Plaza Inn Kendari")
         MeetingFactory(title="Rapat anggaran", venue="Aula")
-        response = peserta_client.get(reverse("meetings:list"), {"q": "plaza kendari"})
+        response = reader_client.get(reverse("meetings:list"), {"q": "plaza kendari"})
         assertContains(response, "Rakor Pilkada")
         assertNotContains(response, "Rapat anggaran")
 
-    def test_oversized_search_text_gets_a_message_not_an_error(self, peserta_client):
+    def test_oversized_search_text_gets_a_message_not_an_error(self, reader_client):
         MeetingFactory(title="Rakor Pilkada")
-        response = peserta_client.get(reverse("meetings:list"), {"q": "x" * 500})
+        response = reader_client.get(reverse("meetings:list"), {"q": "x" * 500})
         assert response.status_code == 200
         assertContains(response, "invalid-feedback")
         assertContains(response, "Rakor Pilkada")  # the unfiltered list is still shown
 
-    def test_out_of_range_page_shows_the_last_page(self, peserta_client):
+    def test_out_of_range_page_shows_the_last_page(self, reader_client):
         MeetingFactory(date=datetime.date(2020, 1, 1))
-        response = peserta_client.get(reverse("meetings:list"), {"page": "999"})
+        response = reader_client.get(reverse("meetings:list"), {"page": "999"})
         assert response.status_code == 200
-        response = peserta_client.get(reverse("meetings:list"), {"page": "abc"})
+        response = reader_client.get(reverse("meetings:list"), {"page": "abc"})
         assert response.status_code == 200
 
     @pytest.mark.parametrize("rows", [3, 30])
     def test_query_count_does_not_grow_with_rows(
-        self, peserta_client, django_assert_max_num_queries, rows
+        self, reader_client, django_assert_max_num_queries, rows
     ):
         for meeting in MeetingFactory.create_batch(rows):
             ParticipationFactory.create_batch(2, meeting=meeting)
         # session, user, user and group permissions, organizer and election filter choices,
         # upcoming, past count, past page
         with django_assert_max_num_queries(9):
-            response = peserta_client.get(reverse("meetings:list"))
+            response = reader_client.get(reverse("meetings:list"))
         assert response.status_code == 200
 
 
 class TestMeetingDetail:
-    def test_seed_meeting_page_shows_what_the_article_says(self, peserta_client):
+    def test_seed_meeting_page_shows_what_the_article_says(self, reader_client):
         meeting = demo_load().seed_meeting
-        response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
+        response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assertTemplateUsed(response, "meetings/meeting_detail.html")
         assertContains(response, "Selasa, 12 November 2024")
         assertContains(response, "Hotel Plaza Inn Kendari")
@@ -104,32 +104,32 @@ class TestMeetingDetail:
         assertContains(response, "Hadir: 23")
         assertContains(response, "diwakili oleh Wakil Ketua II DPRD Kabupaten Konawe Utara")
 
-    def test_time_with_zone_and_open_end(self, peserta_client):
+    def test_time_with_zone_and_open_end(self, reader_client):
         meeting = MeetingFactory(start_time=datetime.time(9), end_time=None)
-        response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
+        response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assertContains(response, "09.00 WITA s.d. selesai")
 
-    def test_representative_is_shown(self, peserta_client):
+    def test_representative_is_shown(self, reader_client):
         participation = ParticipationFactory(
             status="represented",
             representative_name="AKP Contoh",
             representative_position="Kabag Ops",
         )
-        response = peserta_client.get(reverse("meetings:detail", args=[participation.meeting_id]))
+        response = reader_client.get(reverse("meetings:detail", args=[participation.meeting_id]))
         assertContains(response, "diwakili oleh AKP Contoh")
 
-    def test_user_text_is_escaped(self, peserta_client):
+    def test_user_text_is_escaped(self, reader_client):
         meeting = MeetingFactory(title="<script>alert(1)</script>", conclusions="<b>tebal</b>")
-        response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
+        response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assertNotContains(response, "<script>alert(1)</script>")
         assertContains(response, "&lt;b&gt;tebal&lt;/b&gt;")
 
-    def test_unknown_meeting_is_404(self, peserta_client):
-        assert peserta_client.get(reverse("meetings:detail", args=[999999])).status_code == 404
+    def test_unknown_meeting_is_404(self, reader_client):
+        assert reader_client.get(reverse("meetings:detail", args=[999999])).status_code == 404
 
     @pytest.mark.parametrize("rows", [3, 30])
     def test_query_count_does_not_grow_with_rows(
-        self, peserta_client, django_assert_max_num_queries, rows
+        self, reader_client, django_assert_max_num_queries, rows
     ):
         meeting = MeetingFactory(chair=OfficialFactory(), minute_taker=OfficialFactory())
         for position in range(1, rows + 1):
@@ -145,6 +145,6 @@ class TestMeetingDetail:
         # session, user, user and group permissions, meeting, minutes events, revisions,
         # agenda (+speakers), participations, briefings (+indicators, +risks), follow-ups
         with django_assert_max_num_queries(14):
-            response = peserta_client.get(reverse("meetings:detail", args=[meeting.pk]))
+            response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assert response.status_code == 200
         assert len(response.context["detail"].briefings) == rows
