@@ -8,10 +8,12 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _lazy
 
 from .roles import ROLE_PERMISSIONS, Role
 
 DEMO_PASSWORD = "rakor-demo"
+_ROLE_NEEDS_AGENCY = _lazy("Liaisons and attendees act for an institution: choose it.")
 
 
 @transaction.atomic
@@ -45,9 +47,12 @@ DEMO_USERS = (
     ("operator", Role.OPERATOR, "Operator", "Kesbangpol"),
     ("notulis", Role.NOTULIS, "Notulis", "Sekretariat"),
     ("pimpinan", Role.PIMPINAN, "Pimpinan", "Rapat"),
-    ("peserta", Role.PESERTA, "Peserta", "Rakor"),
+    ("perwakilan", Role.LIAISON, "Perwakilan", "KPU Konut"),
+    ("peserta", Role.PESERTA, "Peserta", "KPU Konut"),
     ("admin", None, "Admin", "Portal"),
 )
+# The liaison and the attendee act for this demo institution (invited to both demo meetings).
+DEMO_AGENCY = "KPU Konut"
 
 
 @transaction.atomic
@@ -57,23 +62,83 @@ def demo_users_create() -> list[DemoUser]:
     Refused when DEBUG is off: a production database must never gain accounts whose
     password is printed in the README.
     """
+    from agencies.models import Agency
+
     if not settings.DEBUG:
         raise ImproperlyConfigured("Demo users are created only when DEBUG is on.")
     role_groups_sync()
-    user_model = get_user_model()
+    agency = Agency.objects.filter(short_name=DEMO_AGENCY).first()
     created = []
     for username, role, first_name, last_name in DEMO_USERS:
-        user = user_model.objects.filter(username=username).first() or user_model(username=username)
-        user.first_name, user.last_name = first_name, last_name
-        user.is_superuser = role is None
-        user.is_staff = role is None  # only the administrator uses the admin site
-        user.is_active = True
-        user.set_password(DEMO_PASSWORD)
-        user.full_clean()
-        user.save()
-        if role is not None:
-            user.groups.set([Group.objects.get(name=role.value)])
+        user_model = get_user_model()
+        existing = user_model.objects.filter(username=username).first()
+        if role is None:
+            user = existing or user_model(username=username)
+            user.first_name, user.last_name = first_name, last_name
+            user.is_superuser = user.is_staff = user.is_active = True
+            user.set_password(DEMO_PASSWORD)
+            user.full_clean()
+            user.save()
+        else:
+            user = user_save(
+                user=existing,
+                username=username,
+                first_name=first_name,
+                last_name=last_name,
+                role=role.value,
+                agency=agency,
+                password=DEMO_PASSWORD,
+            )
+            user.is_staff = user.is_superuser = False
+            user.save(update_fields=["is_staff", "is_superuser"])
         created.append(
             DemoUser(username, str(role.label) if role else "Administrator", DEMO_PASSWORD)
         )
     return created
+
+
+INSTITUTION_ROLES = {Role.LIAISON, Role.PESERTA}
+
+
+@transaction.atomic
+def user_save(
+    *,
+    user=None,
+    username: str,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    role: str,
+    agency=None,
+    is_active: bool = True,
+    password: str = "",
+):
+    """Create or update an account with exactly one role (and its institution, when the role
+    acts for one). A blank password leaves an existing one unchanged."""
+    from django.core.exceptions import ValidationError
+
+    from .models import Profile
+
+    if role in INSTITUTION_ROLES and agency is None:
+        raise ValidationError({"agency": ValidationError(_ROLE_NEEDS_AGENCY, code="required")})
+    user = user or get_user_model()(username=username)
+    user.username, user.first_name, user.last_name, user.email = (
+        username,
+        first_name,
+        last_name,
+        email,
+    )
+    user.is_active = is_active
+    if password:
+        user.set_password(password)
+    elif user.pk is None:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    role_groups_sync()
+    user.groups.set([Group.objects.get(name=role)])
+    profile, _created = Profile.objects.get_or_create(user=user)
+    profile.agency = agency if role in INSTITUTION_ROLES else None
+    profile.full_clean()
+    profile.save()
+    return user

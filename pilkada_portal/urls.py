@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Visitors choose the language on the login page too, before they have signed in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("users/", include("accounts.urls")),
     path("meetings/<int:meeting_pk>/briefings/", include("briefings.urls")),
     path("meetings/", include("meetings.urls")),
     path("agencies/", include("agencies.urls")),

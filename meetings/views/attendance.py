@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views import View
 from django.views.generic import TemplateView
 
 from agencies.models import Agency
@@ -74,7 +75,7 @@ class InvitationListView(PermissionRequiredMixin, MeetingMixin, TemplateView):
         return redirect("meetings:invitations", meeting_pk=self.meeting.pk)
 
 
-class InvitationRemoveView(PermissionRequiredMixin, MeetingMixin, TemplateView):
+class InvitationRemoveView(PermissionRequiredMixin, MeetingMixin, View):
     permission_required = "meetings.delete_participation"
     meeting_url_kwarg = "meeting_pk"
 
@@ -112,7 +113,7 @@ class AttendanceView(PermissionRequiredMixin, MeetingMixin, TemplateView):
         )
 
 
-class AttendanceSetView(PermissionRequiredMixin, MeetingMixin, TemplateView):
+class AttendanceSetView(PermissionRequiredMixin, MeetingMixin, View):
     """Set one participation's status; htmx gets the row and the totals back."""
 
     permission_required = "meetings.change_participation"

@@ -58,6 +58,8 @@ class DocumentLogoView(MeetingMixin, View):
     """The organizer's logo for the print preview (uploads are not public files)."""
 
     def get(self, request, *args, **kwargs):
+        if not access.can_see_meeting(request.user, self.meeting):
+            raise Http404
         logo = self.meeting.organizer.logo
         if not logo:
             raise Http404

@@ -80,7 +80,8 @@ def test_demo_users_have_one_role_each(settings):
     call_command("load_demo")
     call_command("load_demo")
     users = {u.username: u for u in get_user_model().objects.prefetch_related("groups")}
-    assert set(users) == {"operator", "notulis", "pimpinan", "peserta", "admin"}
+    assert set(users) == {"operator", "notulis", "pimpinan", "perwakilan", "peserta", "admin"}
+    assert users["perwakilan"].profile.agency.short_name == "KPU Konut"
     assert users["admin"].is_superuser
     assert [g.name for g in users["operator"].groups.all()] == ["Operator Kesbangpol"]
     assert users["operator"].check_password("rakor-demo")

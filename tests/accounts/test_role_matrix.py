@@ -1,0 +1,287 @@
+"""Every named URL, requested by every role (and anonymously), with real object ids — including
+another institution's briefing and a meeting the attendee's institution is not invited to —
+answers exactly the expected status. Permissions live on the server, not in hidden buttons."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from accounts.models import Profile
+from accounts.roles import Role
+from meetings import workflow
+from tests.agencies.factories import AgencyFactory, OfficialFactory
+from tests.briefings.factories import BriefingFactory
+from tests.meetings.factories import (
+    AgendaItemFactory,
+    FollowUpFactory,
+    MeetingFactory,
+    ParticipationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "operator", "notulis", "pimpinan", "liaison", "peserta", "admin"]
+LOGIN = 302  # anonymous visitors are sent to the login page
+
+
+def _names(resolver: URLResolver = None, prefix: str = "") -> set[str]:
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names |= _names(pattern, namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(prefix + pattern.name)
+    return names
+
+
+def row(default: int, anonymous: int = LOGIN, **by_role: int) -> dict[str, int]:
+    """Expected statuses: `default` for every signed-in role unless named, LOGIN for anonymous."""
+    return {"anonymous": anonymous, **{r: by_role.get(r, default) for r in ROLES[1:]}}
+
+
+def allowed(roles: str, ok: int = 200, other: int = 403, anonymous: int = LOGIN) -> dict[str, int]:
+    """`ok` for the listed roles (space separated; admin always), `other` for the rest."""
+    chosen = set(roles.split()) | {"admin"}
+    return {"anonymous": anonymous, **{r: ok if r in chosen else other for r in ROLES[1:]}}
+
+
+@pytest.fixture
+def world(make_user, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DOCUMENT_CACHE_DIR = tmp_path / "documents"
+    own, other = AgencyFactory(short_name="KPU"), AgencyFactory(short_name="Polres")
+    official = OfficialFactory(agency=own)
+    future = timezone.localdate() + datetime.timedelta(days=7)
+    meeting = MeetingFactory(date=future)
+    for agency in (own, other):
+        ParticipationFactory(meeting=meeting, agency=agency)
+    elsewhere = MeetingFactory(date=future)  # own institution not invited
+    ParticipationFactory(meeting=elsewhere, agency=other)
+    item = AgendaItemFactory(meeting=meeting, presenter_agency=own)
+    follow_up = FollowUpFactory(meeting=meeting, responsible_agency=own)
+    own_briefing = BriefingFactory(meeting=meeting, agency=own)
+    other_briefing = BriefingFactory(meeting=meeting, agency=other)
+    final = MeetingFactory()
+    ParticipationFactory(meeting=final, agency=own)
+    users = {
+        "operator": make_user("operator", Role.OPERATOR),
+        "notulis": make_user("notulis", Role.NOTULIS),
+        "pimpinan": make_user("pimpinan", Role.PIMPINAN),
+        "liaison": make_user("liaison", Role.LIAISON),
+        "peserta": make_user("peserta", Role.PESERTA),
+        "admin": make_user("admin", is_superuser=True, is_staff=True),
+    }
+    for name in ("liaison", "peserta"):
+        Profile.objects.create(user=users[name], agency=own)
+    workflow.minutes_submit(meeting=final, user=users["notulis"])
+    revision = workflow.minutes_approve(
+        meeting=final, user=users["pimpinan"], verify_url="http://testserver/verifikasi/{code}/"
+    )
+    clients = {"anonymous": Client()}
+    for name, user in users.items():
+        clients[name] = Client()
+        clients[name].force_login(user)
+    return {
+        "clients": clients,
+        "own": own,
+        "official": official,
+        "meeting": meeting,
+        "elsewhere": elsewhere,
+        "item": item,
+        "follow_up": follow_up,
+        "participation": meeting.participations.get(agency=own),
+        "own_briefing": own_briefing,
+        "other_briefing": other_briefing,
+        "final": final,
+        "revision": revision,
+    }
+
+
+def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
+    m, e, own = w["meeting"].pk, w["elsewhere"].pk, w["own"].pk
+    item, follow_up, part = w["item"].pk, w["follow_up"].pk, w["participation"].pk
+    ob, xb = w["own_briefing"].pk, w["other_briefing"].pk
+    official, final, code = w["official"].pk, w["final"].pk, w["revision"].code
+    staff_docs = allowed("operator notulis pimpinan")
+    return [
+        ("home", "/", row(302)),
+        ("login", reverse("login"), row(302, anonymous=200)),
+        ("logout", reverse("logout"), row(405)),  # POST only; anonymous go to login
+        ("set_language", reverse("set_language"), row(302, anonymous=302)),
+        ("healthz", reverse("healthz"), row(200, anonymous=200)),
+        ("verify", reverse("verify"), row(200, anonymous=200)),
+        ("verify_detail", reverse("verify_detail", args=[code]), row(200, anonymous=200)),
+        ("admin:index", reverse("admin:index"), allowed("", other=302, anonymous=302)),
+        ("accounts:user_list", reverse("accounts:user_list"), allowed("")),
+        ("accounts:user_create", reverse("accounts:user_create"), allowed("")),
+        (
+            "accounts:user_update",
+            reverse(
+                "accounts:user_update", args=[w["clients"]["operator"].session["_auth_user_id"]]
+            ),
+            allowed(""),
+        ),
+        # Meetings: everyone signed in has the list; a meeting only if it is theirs.
+        ("meetings:list", reverse("meetings:list"), row(200)),
+        ("meetings:detail", reverse("meetings:detail", args=[m]), row(200)),
+        (
+            "meetings:detail (not invited)",
+            reverse("meetings:detail", args=[e]),
+            row(200, liaison=404, peserta=404),
+        ),
+        ("meetings:create", reverse("meetings:create"), allowed("operator")),
+        ("meetings:update", reverse("meetings:update", args=[m]), allowed("operator notulis")),
+        ("meetings:delete", reverse("meetings:delete", args=[m]), allowed("operator")),
+        ("meetings:duplicate", reverse("meetings:duplicate", args=[m]), allowed("operator")),
+        (
+            "meetings:history",
+            reverse("meetings:history", args=[m]),
+            allowed("operator notulis pimpinan"),
+        ),
+        (
+            "meetings:agenda_add",
+            reverse("meetings:agenda_add", args=[m]),
+            allowed("operator", ok=405),
+        ),
+        (
+            "meetings:agenda_edit",
+            reverse("meetings:agenda_edit", args=[m, item]),
+            allowed("operator notulis"),
+        ),
+        (
+            "meetings:agenda_cancel",
+            reverse("meetings:agenda_cancel", args=[m, item]),
+            allowed("operator notulis", ok=302),
+        ),
+        (
+            "meetings:agenda_delete",
+            reverse("meetings:agenda_delete", args=[m, item]),
+            allowed("operator", ok=405),
+        ),
+        (
+            "meetings:agenda_move",
+            reverse("meetings:agenda_move", args=[m, item]),
+            allowed("operator notulis", ok=405),
+        ),
+        ("meetings:invitations", reverse("meetings:invitations", args=[m]), allowed("operator")),
+        (
+            "meetings:invitation_remove",
+            reverse("meetings:invitation_remove", args=[m, part]),
+            allowed("operator", ok=405),
+        ),
+        ("meetings:attendance", reverse("meetings:attendance", args=[m]), allowed("operator")),
+        (
+            "meetings:attendance_set",
+            reverse("meetings:attendance_set", args=[m, part]),
+            allowed("operator", ok=405),
+        ),
+        ("meetings:minutes", reverse("meetings:minutes", args=[m]), allowed("operator notulis")),
+        (
+            "meetings:minutes_action",
+            reverse("meetings:minutes_action", args=[m, "submit"]),
+            row(405),
+        ),
+        (
+            "meetings:follow_up_create",
+            reverse("meetings:follow_up_create", args=[m]),
+            allowed("operator notulis"),
+        ),
+        (
+            "meetings:follow_up_update",
+            reverse("meetings:follow_up_update", args=[m, follow_up]),
+            allowed("operator notulis"),
+        ),
+        (
+            "meetings:follow_up_delete",
+            reverse("meetings:follow_up_delete", args=[m, follow_up]),
+            allowed("operator notulis", ok=302),
+        ),
+        (
+            "meetings:document_preview agenda",
+            reverse("meetings:document_preview", args=[m, "susunan-acara"]),
+            row(200),
+        ),
+        (
+            "meetings:document_preview agenda (not invited)",
+            reverse("meetings:document_preview", args=[e, "susunan-acara"]),
+            row(200, liaison=404, peserta=404),
+        ),
+        (
+            "meetings:document_preview notula",
+            reverse("meetings:document_preview", args=[m, "notula"]),
+            staff_docs,
+        ),
+        (
+            "meetings:document_pdf undangan",
+            reverse("meetings:document_pdf", args=[m, "undangan"]),
+            staff_docs,
+        ),
+        (
+            "meetings:document_pdf daftar-hadir",
+            reverse("meetings:document_pdf", args=[m, "daftar-hadir"]),
+            staff_docs,
+        ),
+        ("meetings:document_logo", reverse("meetings:document_logo", args=[m]), row(404)),
+        ("meetings:revision_pdf", reverse("meetings:revision_pdf", args=[final, 1]), row(200)),
+        # Briefings: the liaison writes its own institution's briefing only, and deletes none.
+        ("briefings:create", reverse("briefings:create", args=[m]), allowed("operator liaison")),
+        (
+            "briefings:update own",
+            reverse("briefings:update", args=[m, ob]),
+            allowed("operator liaison"),
+        ),
+        (
+            "briefings:update other institution's",
+            reverse("briefings:update", args=[m, xb]),
+            allowed("operator"),
+        ),
+        ("briefings:delete own", reverse("briefings:delete", args=[m, ob]), allowed("operator")),
+        ("briefings:detail", reverse("briefings:detail", args=[m, xb]), row(200)),
+        # The directory of institutions is for staff.
+        ("agencies:list", reverse("agencies:list"), allowed("operator notulis pimpinan")),
+        (
+            "agencies:detail",
+            reverse("agencies:detail", args=[own]),
+            allowed("operator notulis pimpinan"),
+        ),
+        ("agencies:create", reverse("agencies:create"), allowed("operator")),
+        ("agencies:update", reverse("agencies:update", args=[own]), allowed("operator")),
+        ("agencies:delete", reverse("agencies:delete", args=[own]), allowed("operator")),
+        (
+            "agencies:official_create",
+            reverse("agencies:official_create", args=[own]),
+            allowed("operator"),
+        ),
+        (
+            "agencies:official_update",
+            reverse("agencies:official_update", args=[own, official]),
+            allowed("operator"),
+        ),
+        (
+            "agencies:official_delete",
+            reverse("agencies:official_delete", args=[own, official]),
+            allowed("operator"),
+        ),
+    ]
+
+
+def test_every_named_url_is_in_the_matrix(world):
+    covered = {label.split(" ")[0] for label, _url, _expected in _cases(world)}
+    names = {n for n in _names() if not n.startswith("admin:") or n == "admin:index"}
+    assert names - covered == set()
+
+
+def test_role_url_matrix(world):
+    failures = []
+    cases = _cases(world)
+    for label, url, expected in cases:
+        for role in ROLES:
+            status = world["clients"][role].get(url).status_code
+            if status != expected[role]:
+                failures.append(f"{label} as {role}: {status}, expected {expected[role]}")
+    assert failures == [], "\n".join(failures)
+    assert len(cases) * len(ROLES) >= 350
