@@ -1,0 +1,124 @@
+"""Liaison -> minute taker -> chair (returns once, then approves) -> public verification."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from accounts.models import Profile
+from accounts.roles import Role
+from accounts.services import role_groups_sync
+from meetings.models import Meeting, MinutesStatus
+from tests.agencies.factories import AgencyFactory
+from tests.meetings.factories import AgendaItemFactory, MeetingFactory, ParticipationFactory
+
+pytestmark = pytest.mark.browser
+PASSWORD = "rakor-browser-test"
+ARGS_FREE = {"accept_downloads": True}
+
+
+@pytest.fixture
+def cast(transactional_db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DOCUMENT_CACHE_DIR = tmp_path / "documents"
+    role_groups_sync()
+    kpu = AgencyFactory(name="Komisi Pemilihan Umum Kabupaten Konawe Utara", short_name="KPU Konut")
+    meeting = MeetingFactory(
+        title="Rakor Kesiapan Pilkada", date=timezone.localdate() + datetime.timedelta(days=3)
+    )
+    ParticipationFactory(meeting=meeting, agency=kpu)
+    AgendaItemFactory(meeting=meeting, position=1, title="Pemaparan KPU", presenter_agency=kpu)
+    people = {}
+    for username, role in (
+        ("perwakilan", Role.LIAISON),
+        ("notulis", Role.NOTULIS),
+        ("pimpinan", Role.PIMPINAN),
+    ):
+        user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+        user.groups.set([Group.objects.get(name=role.value)])
+        people[username] = user
+    Profile.objects.create(user=people["perwakilan"], agency=kpu)
+    return meeting, kpu
+
+
+def _sign_in(browser, live_server, username):
+    context = browser.new_context(**ARGS_FREE)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("#submit-id-submit")
+    page.wait_for_url(f"{live_server.url}/meetings/")
+    return page
+
+
+def test_briefing_minutes_review_approval_and_verification(browser, live_server, cast, tmp_path):
+    meeting, kpu = cast
+    url = f"{live_server.url}/meetings/{meeting.pk}/"
+
+    # The KPU liaison drafts and submits its own briefing.
+    liaison = _sign_in(browser, live_server, "perwakilan")
+    liaison.goto(f"{url}briefings/new/")
+    liaison.select_option("#id_agency", str(kpu.pk))
+    liaison.fill("#id_topic", "Kesiapan logistik")
+    liaison.click("#submit-id-save")
+    liaison.select_option("#id_status", "submitted")
+    liaison.click("[data-formset-add=indicators]")
+    liaison.select_option("#id_indicators-0-aspect", "logistics")
+    liaison.fill("#id_indicators-0-label", "Surat suara diterima")
+    liaison.select_option("#id_indicators-0-status", "on_track")
+    liaison.click("#briefing-save")
+    expect(liaison.locator("main")).to_contain_text("Surat suara diterima")
+    assert meeting.briefings.get().status == "submitted"
+
+    # The minute taker writes the minutes and submits them.
+    notulis = _sign_in(browser, live_server, "notulis")
+    notulis.goto(f"{url}minutes/")
+    notulis.fill("#id_minutes-opening_remarks", "Rapat dibuka oleh pimpinan.")
+    notulis.fill("#id_minutes-conclusions", "1. Logistik siap.")
+    notulis.click("#minutes-save")
+    notulis.goto(url)
+    notulis.click("#minutes-submit")
+    expect(notulis.locator("#minutes-workflow")).to_contain_text("Dalam pemeriksaan")
+
+    # The chair returns it once, with a comment ...
+    chair = _sign_in(browser, live_server, "pimpinan")
+    chair.goto(url)
+    chair.fill("#return-comment", "Tambahkan tindak lanjut distribusi.")
+    chair.click("#minutes-return")
+    expect(chair.locator("#minutes-workflow")).to_contain_text(
+        "Tambahkan tindak lanjut distribusi."
+    )
+
+    # ... the minute taker corrects and submits again ...
+    notulis.goto(f"{url}minutes/")
+    notulis.fill("#id_minutes-conclusions", "1. Logistik siap.\n2. Distribusi H-2.")
+    notulis.click("#minutes-save")
+    notulis.goto(url)
+    notulis.click("#minutes-submit")
+
+    # ... and the chair approves: the Notula is final and stored.
+    chair.goto(url)
+    chair.click("#minutes-approve")
+    expect(chair.locator("#minutes-workflow")).to_contain_text("Final")
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    assert meeting.minutes_status == MinutesStatus.FINAL
+    revision = meeting.revisions.get()
+    with chair.expect_download() as download_info:
+        chair.click(f"a[href='/meetings/{meeting.pk}/revisions/1/pdf/']")
+    final_pdf = tmp_path / "notula-final.pdf"
+    download_info.value.save_as(final_pdf)
+
+    # Anyone can check the downloaded file on the public verification page.
+    public = browser.new_context().new_page()
+    public.goto(f"{live_server.url}/verifikasi/")
+    public.fill("#id_code", revision.code)
+    public.locator("form [type=submit]").first.click()
+    expect(public.locator("h1")).to_contain_text(revision.code)
+    public.set_input_files("#id_document", str(final_pdf))
+    public.click("#verify-submit")
+    expect(public.locator("#verify-result")).to_have_class("alert alert-success")
