@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,4 +14,9 @@ class LoginForm(AuthenticationForm):
         self.helper.form_tag = False
         self.helper.add_input(Submit("submit", _("Sign in"), css_class="w-100"))
         self.fields["username"].widget.attrs["autocomplete"] = "username"
+        # AuthenticationForm sets max_length but no validator: an overlong name would reach
+        # authenticate() and django-axes' 255-character column.
+        self.fields["username"].validators.append(
+            MaxLengthValidator(self.fields["username"].max_length or 150)
+        )
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"

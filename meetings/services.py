@@ -263,8 +263,11 @@ def agenda_schedule(*, meeting: Meeting, items: list[AgendaItem]) -> list[dateti
             cursor = datetime.datetime.combine(meeting.date, item.planned_start)
         times.append(cursor.time() if cursor is not None else None)
         if cursor is not None and item.duration_minutes:
-            cursor += datetime.timedelta(minutes=item.duration_minutes)
-            if cursor.date() != meeting.date:
+            try:
+                cursor += datetime.timedelta(minutes=item.duration_minutes)
+            except OverflowError:  # past the last day the calendar has (9999-12-31)
+                cursor = None
+            if cursor is not None and cursor.date() != meeting.date:
                 cursor = None
         else:
             cursor = None
