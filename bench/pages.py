@@ -80,6 +80,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from accounts.models import Profile
     from accounts.roles import Role
     from bench.generate import generate_meeting
 
@@ -92,8 +93,10 @@ def main() -> None:
 
     from django.contrib.auth.models import Group
 
+    # An attendee of one of the invited institutions, the portal's most common reader.
     user = get_user_model().objects.create_user(f"bench-{secrets.token_hex(4)}")
     user.groups.set(Group.objects.filter(name=Role.PESERTA.value))
+    Profile.objects.create(user=user, agency=meeting.participations.first().agency)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -107,7 +110,9 @@ def main() -> None:
     client.force_login(user)
     client.get(meeting_path)
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(meeting_path).status_code == 200
+        status = client.get(meeting_path).status_code
+    if status != 200:
+        raise SystemExit(f"the meeting page answered {status} to the bench user")
     connection.close()
 
     port = free_port()
