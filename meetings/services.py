@@ -89,7 +89,8 @@ def meeting_minutes_save(
     for item, notes, speakers in items:
         if item.meeting_id != meeting.pk:
             raise ValueError("The agenda item belongs to another meeting.")
-        agenda_item_minutes_update(item=item, discussion_notes=notes, speakers=speakers)
+        # The meeting was checked once above; each item need not ask again.
+        _write_item_minutes(item, notes, speakers)
     return meeting
 
 
@@ -242,7 +243,11 @@ def agenda_item_minutes_update(
 ) -> AgendaItem:
     """Record the discussion of an agenda item and who spoke."""
     ensure_editable(item.meeting)
-    item.discussion_notes = discussion_notes
+    return _write_item_minutes(item, discussion_notes, speakers)
+
+
+def _write_item_minutes(item: AgendaItem, notes: str, speakers: Iterable[Official]) -> AgendaItem:
+    item.discussion_notes = notes
     save_validated(item)
     item.speakers.set(speakers)
     return item
