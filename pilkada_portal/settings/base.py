@@ -233,6 +233,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # WeasyPrint reports every rendering step at INFO; its warnings (a refused fetch) stay.
     "loggers": {
+        # Django's own default gives the "django" logger a console handler of its own while
+        # it also propagates to the root: every line would be printed twice.
+        "django": {"handlers": [], "level": "INFO"},
         "weasyprint.progress": {"level": "WARNING"},
         # Every failed attempt is logged at INFO; lockouts come at WARNING.
         "axes": {"level": "WARNING"},

@@ -20,3 +20,10 @@ LANGUAGE_CODE = "id"
 TIME_ZONE = "Asia/Makassar"
 # Rendered documents go to a throw-away folder; tests that look at it set their own.
 DOCUMENT_CACHE_DIR = Path(tempfile.gettempdir()) / "pilkada-test-documents"
+# SQLite tests use a database file, not memory: an in-memory database is one connection that
+# the browser tests' live server shares across its request threads, and Django then warns on
+# every request thread that closes it. A file gives each thread its own connection.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"pilkada-test-{os.getpid()}.sqlite3")
+    }

@@ -32,10 +32,17 @@
   // htmx replaces whole blocks (the agenda); put keyboard focus back on the control that
   // was used (same id), or on the block's first [data-autofocus-after-swap] control.
   var focusedId = null;
-  document.addEventListener("htmx:beforeRequest", function () {
+  document.addEventListener("htmx:beforeRequest", function (event) {
     focusedId = document.activeElement && document.activeElement.id;
+    // The block being replaced says it is busy until the answer is in, so that assistive
+    // technology does not read a half-updated row.
+    if (event.detail.target) event.detail.target.setAttribute("aria-busy", "true");
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.target) event.detail.target.removeAttribute("aria-busy");
   });
   document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target) event.detail.target.removeAttribute("aria-busy");
     var target = event.detail.elt;
     var next = (focusedId && document.getElementById(focusedId)) ||
       (target && target.querySelector && target.querySelector("[data-autofocus-after-swap], [autofocus]"));

@@ -51,6 +51,13 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Users who ask for less motion get no CSS transitions (portal.css), and neither do the
+    # tests: what they check is the settled page, never a colour half-way through a change.
+    return {**browser_context_args, "reduced_motion": "reduce"}
+
+
 @pytest.fixture
 def operator(transactional_db):
     role_groups_sync()

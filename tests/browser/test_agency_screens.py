@@ -1,21 +1,16 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from agencies.models import Agency, Official
 from tests.agencies.factories import AgencyFactory, OfficialFactory, RegionFactory
+from tests.browser.a11y import assert_no_axe_violations
 from tests.meetings.factories import ParticipationFactory
 
 pytestmark = pytest.mark.browser
 
 NIP = "197001012000031001"
-
-
-def _assert_no_axe_violations(page, axe: Axe) -> None:
-    results = axe.run(page)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
 def test_operator_creates_an_institution_and_an_official(logged_in_page, live_server):
@@ -84,7 +79,6 @@ def test_agency_screens_have_no_accessibility_violations(logged_in_page, live_se
     AgencyFactory.create_batch(3, kind=Agency.Kind.OPD)
     used = AgencyFactory(name="Badan Kesbangpol")
     ParticipationFactory(agency=used)
-    axe = Axe()
     page = logged_in_page
 
     for path in (
@@ -100,24 +94,24 @@ def test_agency_screens_have_no_accessibility_violations(logged_in_page, live_se
         f"/agencies/{agency.pk}/officials/{official.pk}/delete/",
     ):
         page.goto(f"{live_server.url}{path}")
-        _assert_no_axe_violations(page, axe)
+        assert_no_axe_violations(page)
 
     # The form showing validation errors.
     page.goto(f"{live_server.url}/agencies/new/")
     page.locator("#id_short_name").fill("x")
     page.locator("#submit-id-save").click()
     expect(page.locator("#id_name_error")).to_be_visible()
-    _assert_no_axe_violations(page, axe)
+    assert_no_axe_violations(page)
 
     # A refused delete explains what still uses the institution.
     page.goto(f"{live_server.url}/agencies/{used.pk}/delete/")
     page.locator("#delete-form [type=submit]").click()
     expect(page.locator("#delete-refused")).to_be_visible()
-    _assert_no_axe_violations(page, axe)
+    assert_no_axe_violations(page)
     assert Agency.objects.filter(pk=used.pk).exists()
 
     # A phone-sized screen.
     page.set_viewport_size({"width": 390, "height": 844})
     for path in ("/agencies/", f"/agencies/{agency.pk}/"):
         page.goto(f"{live_server.url}{path}")
-        _assert_no_axe_violations(page, axe)
+        assert_no_axe_violations(page)

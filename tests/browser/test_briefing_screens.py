@@ -5,7 +5,6 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
 from django.db import connection
 from playwright.sync_api import expect
@@ -13,14 +12,10 @@ from playwright.sync_api import expect
 from agencies.models import Agency
 from briefings.models import Briefing, BriefingTemplate
 from tests.agencies.factories import AgencyFactory, OfficialFactory
+from tests.browser.a11y import assert_no_axe_violations
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.browser
-
-
-def _assert_no_axe_violations(page) -> None:
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
 @pytest.fixture
@@ -54,7 +49,7 @@ def test_operator_enters_a_briefing_from_the_kpu_template(
     # Start the briefing for the invited institution, from the KPU template.
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/briefings/new/")
     expect(page.locator("#id_agency option")).to_have_count(2)  # the blank choice and KPU
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
     page.select_option("#id_agency", str(kpu.pk))
     page.select_option("#id_template", str(kpu_template.pk))
     page.click("#submit-id-save")
@@ -67,7 +62,7 @@ def test_operator_enters_a_briefing_from_the_kpu_template(
     rows = page.locator("#indicators-rows > [data-formset-row]")
     expect(rows).to_have_count(template_rows)
     expect(page.locator("#id_indicators-1-label")).to_have_value("Jumlah TPS")
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
 
     # Saving without the statuses shows the errors next to each row's status.
     page.fill("#id_summary", "Logistik tiba sesuai jadwal.")
@@ -76,7 +71,7 @@ def test_operator_enters_a_briefing_from_the_kpu_template(
     expect(page.locator("#indicators-rows .is-invalid")).to_have_count(template_rows)
     expect(page.locator("#id_summary")).to_have_value("Logistik tiba sesuai jadwal.")
     assert not briefing.indicators.exists()
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
 
     # Fill the statuses and one figure.
     for index in range(template_rows):
@@ -115,16 +110,16 @@ def test_operator_enters_a_briefing_from_the_kpu_template(
     expect(page.locator("main")).to_contain_text("Kecamatan Wiwirano")
     expect(page.locator("main")).to_contain_text("Logistik tiba sesuai jadwal.")
     expect(page.locator("main")).not_to_contain_text("Tinta")
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
     page.set_viewport_size({"width": 390, "height": 844})
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
     page.set_viewport_size({"width": 1280, "height": 720})
 
     # The delete confirmation states what goes, and deleting returns to the meeting.
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/briefings/{briefing.pk}/delete/")
     expect(page.locator("#deletion-summary li")).to_have_count(2)
     expect(page.locator("#deletion-summary")).to_contain_text(str(template_rows - 1))
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
     page.click("#briefing-delete-confirm")
     page.wait_for_url(f"**/meetings/{meeting.pk}/#briefings-heading")
     assert not Briefing.objects.exists()

@@ -1,10 +1,10 @@
 """Documents from the meeting page: the PDF arrives while the page says it is being prepared."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from meetings.demo import demo_load
+from tests.browser.a11y import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -34,5 +34,4 @@ def test_print_previews_are_accessible(logged_in_page, live_server):
     for kind in ("notula", "daftar-hadir", "undangan", "susunan-acara"):
         page.goto(f"{live_server.url}/meetings/{meeting.pk}/documents/{kind}/")
         expect(page.locator("main .kop")).to_be_visible()
-        results = Axe().run(page)
-        assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+        assert_no_axe_violations(page)

@@ -1,9 +1,9 @@
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from agencies.models import Agency
 from meetings.demo import demo_load
+from tests.browser.a11y import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -40,16 +40,10 @@ def test_wrong_password_shows_a_message_next_to_the_form(page, live_server, oper
     expect(page.get_by_label("Nama pengguna")).to_have_value("operator")
 
 
-def _assert_no_axe_violations(page, axe: Axe) -> None:
-    results = axe.run(page)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
-
-
 def test_every_page_has_no_accessibility_violations(page, live_server, operator):
     result = demo_load()
-    axe = Axe()
     page.goto(f"{live_server.url}/accounts/login/")
-    _assert_no_axe_violations(page, axe)
+    assert_no_axe_violations(page)
     page.get_by_label("Nama pengguna").fill(operator.username)
     page.get_by_label("Sandi").fill("rakor-browser-test")
     page.get_by_role("button", name="Masuk").click()
@@ -64,8 +58,8 @@ def test_every_page_has_no_accessibility_violations(page, live_server, operator)
         f"/agencies/{kpu.pk}/",
     ):
         page.goto(f"{live_server.url}{path}")
-        _assert_no_axe_violations(page, axe)
+        assert_no_axe_violations(page)
     # The narrow layout (a phone) has a collapsed menu and stacked cards; check it as well.
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/meetings/{result.example_meeting.pk}/")
-    _assert_no_axe_violations(page, axe)
+    assert_no_axe_violations(page)

@@ -2,18 +2,13 @@
 and axe-core on every screen of the meeting flow."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from meetings.demo import demo_load
 from meetings.models import Participation
+from tests.browser.a11y import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
-
-
-def _no_axe_violations(page) -> None:
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
 def test_agenda_builder_works_without_reloading_the_page(logged_in_page, live_server):
@@ -46,7 +41,7 @@ def test_agenda_builder_works_without_reloading_the_page(logged_in_page, live_se
     title.fill("   ")  # passes the browser's own check, refused by the server
     page.locator(f"#agenda-item-{second.pk} button[type=submit]").click()
     expect(page.locator(f"#agenda-item-{second.pk} .invalid-feedback")).to_be_visible()
-    _no_axe_violations(page)
+    assert_no_axe_violations(page)
     title.fill("Paparan KPU (diubah)")
     page.locator(f"#agenda-item-{second.pk} button[type=submit]").click()
     expect(rows.nth(0)).to_contain_text("Paparan KPU (diubah)")
@@ -63,7 +58,7 @@ def test_attendance_is_one_tap_and_asks_for_the_representative(logged_in_page, l
     page = logged_in_page
     page.set_viewport_size({"width": 1024, "height": 768})  # a tablet
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/attendance/")
-    _no_axe_violations(page)
+    assert_no_axe_violations(page)
     kejari = meeting.participations.get(agency__short_name="Kejari Konawe")
     page.locator(f"#attendance-{kejari.pk}-present").click()
     expect(page.locator(f"#attendance-{kejari.pk}-present")).to_have_attribute(
@@ -74,7 +69,7 @@ def test_attendance_is_one_tap_and_asks_for_the_representative(logged_in_page, l
     dprd = meeting.participations.get(agency__short_name="DPRD Konut")
     page.locator(f"#attendance-{dprd.pk}-represented").click()
     expect(page.locator(f"#rep-name-{dprd.pk}")).to_have_class("form-control is-invalid")
-    _no_axe_violations(page)
+    assert_no_axe_violations(page)
     page.locator(f"#rep-name-{dprd.pk}").fill("H. Contoh Wakil")
     page.locator(f"#rep-position-{dprd.pk}").fill("Wakil Ketua II DPRD")
     page.locator(f"#attendance-{dprd.pk}-represented").click()
@@ -100,10 +95,10 @@ def test_meeting_screens_have_no_accessibility_violations(logged_in_page, live_s
         "/meetings/?date_from=2024-12-01&date_to=2024-11-01&status=nope",
     ):
         page.goto(f"{live_server.url}{path}")
-        _no_axe_violations(page)
+        assert_no_axe_violations(page)
     # A form showing its errors.
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/edit/")
     page.locator("#id_title").fill("   ")
     page.locator("#submit-id-save").click()
     expect(page.locator(".invalid-feedback").first).to_be_visible()
-    _no_axe_violations(page)
+    assert_no_axe_violations(page)

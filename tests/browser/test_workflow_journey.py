@@ -17,7 +17,7 @@ from tests.meetings.factories import AgendaItemFactory, MeetingFactory, Particip
 
 pytestmark = pytest.mark.browser
 PASSWORD = "rakor-browser-test"
-ARGS_FREE = {"accept_downloads": True}
+ARGS_FREE = {"accept_downloads": True, "reduced_motion": "reduce"}
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_briefing_minutes_review_approval_and_verification(browser, live_server,
     download_info.value.save_as(final_pdf)
 
     # Anyone can check the downloaded file on the public verification page.
-    public = browser.new_context().new_page()
+    public = browser.new_context(reduced_motion="reduce").new_page()
     public.goto(f"{live_server.url}/verifikasi/")
     public.fill("#id_code", revision.code)
     public.locator("form [type=submit]").first.click()
