@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and roles")
 
     def ready(self) -> None:
+        from . import rules  # noqa: F401  (registers the access rules)
 
         # Groups carry model permissions, and Django creates permissions in post_migrate;
         # syncing the groups right after it (rather than in a data migration) also restores

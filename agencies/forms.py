@@ -11,6 +11,7 @@ from pilkada_portal.forms import VersionFieldMixin
 
 from . import selectors
 from .models import Agency, Official
+from .services import AGENCY_FIELDS, OFFICIAL_FIELDS
 
 # What people type between the groups of a NIP ("19700101 200003 1 001", "19700101.200003...").
 NIP_SEPARATORS = re.compile(r"[\s.\-]")
@@ -50,22 +51,7 @@ class AgencyForm(VersionFieldMixin, forms.ModelForm):
 
     class Meta:
         model = Agency
-        fields = [
-            "name",
-            "short_name",
-            "kind",
-            "parent",
-            "region",
-            "head_title",
-            "address",
-            "phone",
-            "email",
-            "website",
-            "letterhead_government_line",
-            "letter_place",
-            "paper_size",
-            "logo",
-        ]
+        fields = list(AGENCY_FIELDS)
         widgets = {
             "address": forms.Textarea(attrs={"rows": 3}),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
@@ -134,16 +120,7 @@ class OfficialForm(VersionFieldMixin, forms.ModelForm):
 
     class Meta:
         model = Official
-        fields = [
-            "title_prefix",
-            "name",
-            "title_suffix",
-            "position",
-            "rank",
-            "nip",
-            "phone",
-            "email",
-        ]
+        fields = list(OFFICIAL_FIELDS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

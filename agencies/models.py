@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pilkada_portal.models import VersionedModel
+
 from .validators import validate_logo_size, validate_nip, validate_region_code
 
 
@@ -98,7 +100,7 @@ class PaperSize(models.TextChoices):
     F4 = "F4", _("F4 (215 x 330 mm)")
 
 
-class Agency(models.Model):
+class Agency(VersionedModel):
     """An institution that organizes or attends meetings (KPU, Polres, an OPD, a kecamatan...)."""
 
     class Kind(models.TextChoices):
@@ -165,9 +167,6 @@ class Agency(models.Model):
         help_text=_("Used on letterheads. PNG or JPEG."),
     )
 
-    version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
-    )
     history = HistoricalRecords()
 
     class Meta:
@@ -201,7 +200,7 @@ class Agency(models.Model):
                 ancestor = ancestor.parent
 
 
-class Official(models.Model):
+class Official(VersionedModel):
     """A person who holds a position in an institution (name with titles, rank, NIP)."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -231,9 +230,6 @@ class Official(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
 
-    version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
-    )
     history = HistoricalRecords()
 
     class Meta:

@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from meetings.models import Participation
-
 from .models import Agency, Official, Region
 
 # Agency.Kind lists the kinds in the order in which pages and documents group institutions.
@@ -64,19 +62,13 @@ class AgencyDetail:
     agency: Agency
     officials: list[Official]
     children: list[Agency]
-    participations: list[Participation]
 
 
-def agency_detail_get(*, pk: int, meeting_limit: int = 50) -> AgencyDetail:
-    """An institution with its officials, sub-institutions and recent meetings."""
+def agency_detail_get(*, pk: int) -> AgencyDetail:
+    """An institution with its officials and sub-institutions (its meetings: meetings_tags)."""
     agency = agency_get(pk=pk)
     return AgencyDetail(
         agency=agency,
         officials=official_list(agency=agency),
         children=list(agency.children.order_by("name")),
-        participations=list(
-            agency.participations.select_related("meeting", "invitee").order_by(
-                "-meeting__date", "meeting__title"
-            )[:meeting_limit]
-        ),
     )

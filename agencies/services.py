@@ -8,29 +8,35 @@ from pilkada_portal.writes import assign_fields, save_validated
 
 from .models import Agency, Official, Region
 
-AGENCY_FIELDS = frozenset(
-    {
-        "name",
-        "short_name",
-        "kind",
-        "parent",
-        "region",
-        "head_title",
-        "address",
-        "phone",
-        "email",
-        "website",
-        "letterhead_government_line",
-        "letter_place",
-        "paper_size",
-        "logo",
-    }
+# The fields each write accepts, in the order their forms show them (the forms use these).
+AGENCY_FIELDS = (
+    "name",
+    "short_name",
+    "kind",
+    "parent",
+    "region",
+    "head_title",
+    "address",
+    "phone",
+    "email",
+    "website",
+    "letterhead_government_line",
+    "letter_place",
+    "paper_size",
+    "logo",
 )
 LETTERHEAD_FIELDS = frozenset(
     {"website", "letterhead_government_line", "letter_place", "paper_size"}
 )
-OFFICIAL_FIELDS = frozenset(
-    {"name", "title_prefix", "title_suffix", "position", "rank", "nip", "phone", "email"}
+OFFICIAL_FIELDS = (
+    "title_prefix",
+    "name",
+    "title_suffix",
+    "position",
+    "rank",
+    "nip",
+    "phone",
+    "email",
 )
 
 

@@ -55,8 +55,8 @@ def child(size: str, repeat: int) -> dict:
     from pypdf import PdfReader
 
     from bench.generate import generate_meeting
-    from meetings.documents import pdf
-    from meetings.documents.render import document_export, document_html
+    from documents import pdf
+    from documents.render import document_export, document_html
     from meetings.models import Meeting
 
     try:

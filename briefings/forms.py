@@ -30,7 +30,7 @@ class BriefingCreateForm(forms.ModelForm):
 
     class Meta:
         model = Briefing
-        fields = ["agency", "agenda_item", "presenter", "topic", "summary", "readiness"]
+        fields = ["agency", *(f for f in BRIEFING_FIELDS if f != "status")]
         field_classes = {"presenter": OfficialChoiceField}
         widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"topic": _("Empty: the template's suggested topic is used.")}
@@ -81,7 +81,7 @@ class BriefingForm(forms.ModelForm):
 
     class Meta:
         model = Briefing
-        fields = ["agenda_item", "presenter", "topic", "summary", "readiness", "status"]
+        fields = list(BRIEFING_FIELDS)
         widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
@@ -106,7 +106,7 @@ class BriefingForm(forms.ModelForm):
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = ReadinessIndicator
-        fields = ["aspect", "label", "status", "value", "target", "unit", "note"]
+        fields = list(INDICATOR_FIELDS)
         widgets = {
             "value": forms.NumberInput(attrs={"min": 0}),
             "target": forms.NumberInput(attrs={"min": 0}),
@@ -117,7 +117,7 @@ class IndicatorForm(forms.ModelForm):
 class RiskForm(forms.ModelForm):
     class Meta:
         model = Risk
-        fields = ["category", "level", "location", "description", "mitigation"]
+        fields = list(RISK_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
             "mitigation": forms.Textarea(attrs={"rows": 2}),

@@ -6,9 +6,10 @@ from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, Official
 from meetings.models import AgendaItem, Meeting
+from pilkada_portal.models import VersionedModel
 
 
-class Briefing(models.Model):
+class Briefing(VersionedModel):
     """One institution's readiness briefing (paparan) in a meeting."""
 
     class Readiness(models.TextChoices):
@@ -55,9 +56,6 @@ class Briefing(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
 
-    version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
-    )
     history = HistoricalRecords()
 
     class Meta:

@@ -1,6 +1,6 @@
 """Reads for briefings: every query the briefing pages run is built here."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from agencies.models import Agency, Official
@@ -26,6 +26,15 @@ def briefing_detail_get(*, meeting_pk: int, pk: int) -> Briefing:
         ).prefetch_related("indicators", "risks"),
         meeting_id=meeting_pk,
         pk=pk,
+    )
+
+
+def briefing_list_for_meeting(*, meeting: Meeting) -> list[Briefing]:
+    """The meeting's briefings with their institution, indicators and risks."""
+    return list(
+        meeting.briefings.select_related("agency", "agenda_item", "presenter").prefetch_related(
+            Prefetch("indicators"), Prefetch("risks")
+        )
     )
 
 

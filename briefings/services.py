@@ -8,7 +8,7 @@ problem; a row's errors are keyed "<rows>.<index>.<field>" (e.g. "indicators.2.s
 with "__all__" for a whole-row error), the index being the row's place in the list given.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,15 +16,16 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from meetings.guards import ensure_editable
 from meetings.models import Meeting
-from meetings.workflow import ensure_editable
 from pilkada_portal.writes import assign_fields
 
 from .models import Briefing, ReadinessIndicator, Risk
 
-BRIEFING_FIELDS = frozenset({"agenda_item", "presenter", "topic", "summary", "readiness", "status"})
-INDICATOR_FIELDS = frozenset({"aspect", "label", "status", "value", "target", "unit", "note"})
-RISK_FIELDS = frozenset({"location", "category", "level", "description", "mitigation"})
+# The fields each write accepts, in the order their forms show them (the forms use these).
+BRIEFING_FIELDS = ("agenda_item", "presenter", "topic", "summary", "readiness", "status")
+INDICATOR_FIELDS = ("aspect", "label", "status", "value", "target", "unit", "note")
+RISK_FIELDS = ("category", "level", "location", "description", "mitigation")
 
 Row = Mapping[str, Any]
 
@@ -44,7 +45,7 @@ def _apply_rows(
     model: type[models.Model],
     key: str,
     rows: Sequence[Row],
-    allowed: frozenset[str],
+    allowed: Collection[str],
     errors: dict,
 ) -> tuple[list[models.Model], list[models.Model]]:
     """Validate the rows of one kind; return the objects to save and those to delete."""

@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -9,9 +8,18 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from accounts import access
+from accounts.rules import (
+    allows,
+    before_the_meeting,
+    briefing_agency_ids_for,
+    can_see_meeting,
+    own_briefing,
+    record_open,
+    writes_any_briefing,
+)
 from meetings.models import Meeting
 from meetings.selectors import meeting_get
+from meetings.views.common import RuleRequiredMixin
 from pilkada_portal.views import ServiceFormMixin
 
 from . import selectors, services
@@ -36,38 +44,45 @@ class BriefingObjectMixin:
         return selectors.briefing_get(meeting_pk=self.kwargs["meeting_pk"], pk=self.kwargs["pk"])
 
 
-class LiaisonScopeMixin:
-    """Liaisons write only their own institution's briefing, before the meeting (403 else)."""
+class BriefingRuleMixin(RuleRequiredMixin):
+    """Briefing rules (accounts.rules): a liaison writes only its own institution's briefing,
+    before the meeting; nobody changes one once the minutes are final."""
 
-    def scoped_agencies(self, meeting):
-        return access.briefing_agencies_for(self.request.user, meeting)
+    def get_permission_object(self):
+        return self.briefing
 
-    def scope_target(self):
-        """(meeting, institution) of what the request writes; institution None on create."""
-        return self.briefing.meeting, self.briefing.agency
+    def handle_no_permission(self):
+        user = self.request.user
+        target = self.get_permission_object()
+        if (
+            user.is_authenticated
+            and isinstance(target, Briefing)
+            and not writes_any_briefing(user)
+            and not own_briefing(user, target)
+            and can_see_meeting(user, target.meeting)
+        ):
+            raise PermissionDenied  # another institution's briefing: no state would allow it
+        return super().handle_no_permission()
 
-    def dispatch(self, request, *args, **kwargs):
-        # Runs after PermissionRequiredMixin (listed before this mixin) let the user in.
-        meeting, agency = self.scope_target()
-        self.check_scope(meeting, agency)
-        return super().dispatch(request, *args, **kwargs)
-
-    def check_scope(self, meeting, agency=None) -> None:
-        if not access.can_see_meeting(self.request.user, meeting):
-            raise Http404
-        allowed = self.scoped_agencies(meeting)
-        if allowed is None:
-            return
-        if agency is None and not allowed.exists():
-            raise PermissionDenied
-        if agency is not None and not allowed.filter(pk=agency.pk).exists():
-            raise PermissionDenied
+    def get_refusal_message(self, meeting) -> str:
+        if not record_open(self.request.user, meeting):
+            return super().get_refusal_message(meeting)
+        if not before_the_meeting(self.request.user, meeting):
+            return _(
+                "The meeting has taken place: its briefings can no longer be changed by the "
+                "institution. Ask the Kesbangpol operator."
+            )
+        return _(
+            "Your institution's briefing for this meeting already exists; open it from the "
+            "meeting page."
+        )
 
 
-class BriefingCreateView(PermissionRequiredMixin, LiaisonScopeMixin, ServiceFormMixin, FormView):
+class BriefingCreateView(BriefingRuleMixin, ServiceFormMixin, FormView):
     """Start an invited institution's briefing; its rows are entered on the edit screen."""
 
-    permission_required = "briefings.add_briefing"
+    permission_required = "briefings.can_add_briefing"
+    role_permission = "briefings.add_briefing"
     form_class = BriefingCreateForm
     template_name = "briefings/briefing_form.html"
     success_message = _("The briefing has been created. Complete its indicators and risks.")
@@ -76,16 +91,14 @@ class BriefingCreateView(PermissionRequiredMixin, LiaisonScopeMixin, ServiceForm
     def meeting(self) -> Meeting:
         return meeting_get(pk=self.kwargs["meeting_pk"])
 
-    def scope_target(self):
-        return self.meeting, None
+    def get_permission_object(self):
+        return self.meeting
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        allowed = self.scoped_agencies(self.meeting)
+        allowed = briefing_agency_ids_for(self.request.user)
         if allowed is not None:
-            form.fields["agency"].queryset = form.fields["agency"].queryset.filter(
-                pk__in=allowed.values("pk")
-            )
+            form.fields["agency"].queryset = form.fields["agency"].queryset.filter(pk__in=allowed)
         return form
 
     def get_form_kwargs(self):
@@ -108,12 +121,11 @@ class BriefingCreateView(PermissionRequiredMixin, LiaisonScopeMixin, ServiceForm
         return url
 
 
-class BriefingUpdateView(
-    PermissionRequiredMixin, LiaisonScopeMixin, BriefingObjectMixin, TemplateView
-):
+class BriefingUpdateView(BriefingRuleMixin, BriefingObjectMixin, TemplateView):
     """Edit a briefing with its indicator and risk rows in one form."""
 
-    permission_required = "briefings.change_briefing"
+    permission_required = "briefings.can_edit_briefing"
+    role_permission = "briefings.change_briefing"
     template_name = "briefings/briefing_form.html"
 
     def get_context_data(self, **kwargs):
@@ -145,12 +157,11 @@ class BriefingUpdateView(
         return self.render_to_response(self.get_context_data(editor=editor))
 
 
-class BriefingDeleteView(
-    PermissionRequiredMixin, LiaisonScopeMixin, BriefingObjectMixin, ServiceFormMixin, FormView
-):
+class BriefingDeleteView(BriefingRuleMixin, BriefingObjectMixin, ServiceFormMixin, FormView):
     """Ask, stating what goes with it, then delete a briefing."""
 
-    permission_required = "briefings.delete_briefing"
+    permission_required = "briefings.can_delete_briefing"
+    role_permission = "briefings.delete_briefing"
     form_class = forms.Form
     template_name = "briefings/briefing_confirm_delete.html"
     success_message = _("The briefing has been deleted.")
@@ -179,6 +190,6 @@ class BriefingDetailView(TemplateView):
         briefing = selectors.briefing_detail_get(
             meeting_pk=self.kwargs["meeting_pk"], pk=self.kwargs["pk"]
         )
-        if not access.can_see_meeting(self.request.user, briefing.meeting):
+        if not allows(self.request.user, "meetings.can_see_meeting", briefing.meeting):
             raise Http404
         return super().get_context_data(briefing=briefing, meeting=briefing.meeting, **kwargs)

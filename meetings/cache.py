@@ -20,14 +20,11 @@ def meetings_touch(filter_q: Q) -> None:
 
 
 def _meeting_id(instance) -> int | None:
-    from briefings.models import Briefing
-
-    if isinstance(instance, Briefing):
-        return instance.meeting_id
-    briefing = getattr(instance, "briefing", None)
-    if briefing is not None:
-        return briefing.meeting_id
-    return getattr(instance, "meeting_id", None)
+    """The meeting of a row of the record: its own meeting, or its briefing's."""
+    meeting_id = getattr(instance, "meeting_id", None)
+    if meeting_id is None and getattr(instance, "briefing_id", None) is not None:
+        meeting_id = instance.briefing.meeting_id
+    return meeting_id
 
 
 def _touch_meeting_of(sender, instance, raw=False, **kwargs) -> None:
@@ -80,21 +77,24 @@ def _touch_on_speakers(sender, instance, action, **kwargs) -> None:
         _touch_meeting_of(sender, instance)
 
 
+def watch(*models) -> None:
+    """Touch the meeting whenever a row of these models (part of its record) changes.
+
+    Apps above meetings (briefings) call this for their own models from AppConfig.ready().
+    """
+    for model in models:
+        uid = f"meeting-cache-{_touch_meeting_of.__name__}-{model.__name__}"
+        post_save.connect(_touch_meeting_of, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(_touch_meeting_of, sender=model, dispatch_uid=uid + "-delete")
+
+
 def connect() -> None:
     from agencies.models import Agency, Official, Region
-    from briefings.models import Briefing, ReadinessIndicator, Risk
 
     from .models import AgendaItem, Election, FollowUp, Participation
 
+    watch(AgendaItem, Participation, FollowUp)
     receivers = {
-        _touch_meeting_of: (
-            AgendaItem,
-            Participation,
-            FollowUp,
-            Briefing,
-            ReadinessIndicator,
-            Risk,
-        ),
         _touch_meetings_of_agency: (Agency,),
         _touch_meetings_of_official: (Official,),
         _touch_meetings_of_election: (Election,),

@@ -7,6 +7,7 @@ from agencies.models import Agency, Official
 from pilkada_portal.forms import VersionFieldMixin
 
 from .models import AgendaItem, FollowUp, Meeting, Participation
+from .services import AGENDA_FIELDS, FOLLOW_UP_FIELDS, MEETING_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -35,27 +36,7 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = [
-            "title",
-            "kind",
-            "organizer",
-            "election",
-            "reference_number",
-            "date",
-            "start_time",
-            "end_time",
-            "time_zone",
-            "venue",
-            "venue_address",
-            "chair",
-            "minute_taker",
-            "status",
-            "letter_date",
-            "letter_nature",
-            "letter_subject",
-            "letter_signer",
-            "copies_to",
-        ]
+        fields = list(MEETING_FIELDS)
         field_classes = {
             "chair": OfficialChoiceField,
             "minute_taker": OfficialChoiceField,
@@ -137,15 +118,7 @@ class AgendaItemForm(VersionFieldMixin, forms.ModelForm):
 
     class Meta:
         model = AgendaItem
-        fields = [
-            "title",
-            "kind",
-            "planned_start",
-            "duration_minutes",
-            "presenter_agency",
-            "presenter",
-            "description",
-        ]
+        fields = list(AGENDA_FIELDS)
         field_classes = {"presenter": OfficialChoiceField}
         widgets = {
             "planned_start": TimeInput(),
@@ -255,7 +228,7 @@ class AttendanceForm(forms.Form):
 class FollowUpForm(VersionFieldMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
-        fields = ["text", "responsible_agency", "due_date", "status"]
+        fields = list(FOLLOW_UP_FIELDS)
         widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
 
     def __init__(self, *args, **kwargs):

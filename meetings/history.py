@@ -1,11 +1,10 @@
 """Reads of the audit history of a meeting (django-simple-history), as readable changes."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Model
-
-from briefings.models import Briefing, ReadinessIndicator, Risk
 
 from .models import AgendaItem, FollowUp, Meeting, Participation
 
@@ -30,17 +29,26 @@ class HistoryEntry:
     changes: list[Change] = field(default_factory=list)
 
 
+HistorySource = Callable[[Meeting], list[tuple[type[Model], dict]]]
+# Apps above meetings add the parts of the record they own (briefings: in AppConfig.ready()).
+_extra_sources: list[HistorySource] = []
+
+
+def history_source_register(source: HistorySource) -> None:
+    """Add (model, filter on its history) pairs that belong to a meeting's record."""
+    if source not in _extra_sources:
+        _extra_sources.append(source)
+
+
 def _records(meeting: Meeting, *, before: datetime.datetime | None, limit: int) -> list:
-    briefing_ids = Briefing.history.filter(meeting_id=meeting.pk).values("id")
     sources = [
         (Meeting, {"id": meeting.pk}),
         (AgendaItem, {"meeting_id": meeting.pk}),
         (Participation, {"meeting_id": meeting.pk}),
         (FollowUp, {"meeting_id": meeting.pk}),
-        (Briefing, {"meeting_id": meeting.pk}),
-        (ReadinessIndicator, {"briefing_id__in": briefing_ids}),
-        (Risk, {"briefing_id__in": briefing_ids}),
     ]
+    for source in _extra_sources:
+        sources += source(meeting)
     records = []
     for model, condition in sources:
         history = model.history.filter(**condition).select_related("history_user")

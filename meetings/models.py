@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, Official, Region
+from pilkada_portal.models import VersionedModel
 
 
 class Election(models.Model):
@@ -51,7 +52,7 @@ class MinutesStatus(models.TextChoices):
     FINAL = "final", _("Final")
 
 
-class Meeting(models.Model):
+class Meeting(VersionedModel):
     """A coordination meeting (Rakor) with its schedule, venue, chair and minutes text."""
 
     class Kind(models.TextChoices):
@@ -161,9 +162,6 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
-    )
     history = HistoricalRecords()
 
     class Meta:
@@ -210,6 +208,12 @@ class Meeting(models.Model):
             raise ValidationError(errors)
 
     @property
+    def is_final(self) -> bool:
+        """Whether the minutes were final when this row was loaded (meetings.guards reads
+        the stored state before a write)."""
+        return self.minutes_status == MinutesStatus.FINAL
+
+    @property
     def zone_abbreviation(self) -> str:
         return self.TimeZone(self.time_zone).label
 
@@ -223,7 +227,7 @@ class Meeting(models.Model):
         )
 
 
-class AgendaItem(models.Model):
+class AgendaItem(VersionedModel):
     """One item of a meeting's agenda (opening, a presentation, the discussion...)."""
 
     class Kind(models.TextChoices):
@@ -268,9 +272,6 @@ class AgendaItem(models.Model):
         Official, verbose_name=_("who spoke"), blank=True, related_name="spoken_agenda_items"
     )
 
-    version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
-    )
     history = HistoricalRecords(m2m_fields=[speakers])
 
     class Meta:
@@ -417,7 +418,7 @@ class Participation(models.Model):
             raise ValidationError(errors)
 
 
-class FollowUp(models.Model):
+class FollowUp(VersionedModel):
     """An action agreed in a meeting, with who is responsible and by when."""
 
     class Status(models.TextChoices):
@@ -443,9 +444,6 @@ class FollowUp(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
 
-    version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False, help_text=_("Raised by every save.")
-    )
     history = HistoricalRecords()
 
     class Meta:

@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from agencies.models import Agency, Official
-from briefings.models import Briefing
 
 from .models import AgendaItem, Meeting, Participation
+from .schedule import agenda_schedule
 
 
 def meeting_list() -> QuerySet[Meeting]:
@@ -67,7 +67,6 @@ class MeetingDetail:
     agenda: list[AgendaRow]
     participant_groups: list[ParticipantGroup]
     status_counts: list[tuple[str, str, int]]
-    briefings: list[Briefing]
     follow_ups: list
 
 
@@ -96,23 +95,12 @@ def meeting_get(*, pk: int) -> Meeting:
 def meeting_detail_get(*, meeting: Meeting) -> MeetingDetail:
     """Everything the meeting page shows, in a fixed number of queries."""
     participations = participation_list(meeting=meeting)
-    briefings = meeting_detail_briefings(meeting=meeting)
     return MeetingDetail(
         meeting=meeting,
         agenda=agenda_rows(meeting=meeting, with_speakers=True),
         participant_groups=group_participations(participations),
         status_counts=status_counts(participations),
-        briefings=briefings,
         follow_ups=follow_up_list(meeting=meeting),
-    )
-
-
-def meeting_detail_briefings(*, meeting: Meeting) -> list[Briefing]:
-    """The meeting's briefings with their institution, indicators and risks."""
-    return list(
-        meeting.briefings.select_related("agency", "agenda_item", "presenter").prefetch_related(
-            Prefetch("indicators"), Prefetch("risks")
-        )
     )
 
 
@@ -122,8 +110,6 @@ def _speakers_prefetch() -> Prefetch:
 
 def agenda_rows(*, meeting: Meeting, with_speakers: bool = False) -> list[AgendaRow]:
     """The agenda in order, each item with its planned or computed start time."""
-    from .services import agenda_schedule
-
     items = meeting.agenda_items.select_related("presenter_agency", "presenter")
     if with_speakers:
         items = items.prefetch_related(_speakers_prefetch())
@@ -170,3 +156,12 @@ def agenda_items_for_minutes(*, meeting: Meeting) -> list[tuple[AgendaItem, list
         _speakers_prefetch()
     )
     return [(item, speakers) for item in items]
+
+
+def participation_list_for_agency(*, agency: Agency, limit: int = 50) -> list[Participation]:
+    """An institution's invitations with their meeting, newest meeting first."""
+    return list(
+        agency.participations.select_related("meeting", "invitee").order_by(
+            "-meeting__date", "meeting__title"
+        )[:limit]
+    )

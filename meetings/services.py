@@ -11,44 +11,46 @@ from agencies.models import Agency, Official
 from pilkada_portal.writes import assign_fields, save_validated
 
 from .cache import meetings_touch
+from .guards import ensure_editable, is_final
 from .models import AgendaItem, FollowUp, Meeting, Participation
-from .workflow import ensure_editable, is_final
 
-MEETING_FIELDS = frozenset(
-    {
-        "organizer",
-        "election",
-        "title",
-        "kind",
-        "reference_number",
-        "date",
-        "start_time",
-        "end_time",
-        "time_zone",
-        "venue",
-        "venue_address",
-        "chair",
-        "minute_taker",
-        "status",
-        "letter_date",
-        "letter_nature",
-        "letter_subject",
-        "letter_signer",
-        "copies_to",
-    }
+# The fields each write accepts, in the order their forms show them (the forms use these).
+MEETING_FIELDS = (
+    "title",
+    "kind",
+    "organizer",
+    "election",
+    "reference_number",
+    "date",
+    "start_time",
+    "end_time",
+    "time_zone",
+    "venue",
+    "venue_address",
+    "chair",
+    "minute_taker",
+    "status",
+    "letter_date",
+    "letter_nature",
+    "letter_subject",
+    "letter_signer",
+    "copies_to",
 )
-AGENDA_FIELDS = frozenset(
-    {
-        "title",
-        "description",
-        "kind",
-        "planned_start",
-        "duration_minutes",
-        "presenter_agency",
-        "presenter",
-    }
+AGENDA_FIELDS = (
+    "title",
+    "kind",
+    "planned_start",
+    "duration_minutes",
+    "presenter_agency",
+    "presenter",
+    "description",
 )
-FOLLOW_UP_FIELDS = frozenset({"text", "responsible_agency", "due_date", "status"})
+FOLLOW_UP_FIELDS = (
+    "text",
+    "responsible_agency",
+    "due_date",
+    "status",
+)
 
 
 # --- Meetings ---------------------------------------------------------------------------
@@ -251,32 +253,6 @@ def _write_item_minutes(item: AgendaItem, notes: str, speakers: Iterable[Officia
     save_validated(item)
     item.speakers.set(speakers)
     return item
-
-
-def agenda_schedule(*, meeting: Meeting, items: list[AgendaItem]) -> list[datetime.time | None]:
-    """Planned start of each item: its own planned start, else the previous end.
-
-    The first item starts with the meeting; an item without a duration leaves the next one
-    without a computed time (unless that one has its own). Times past midnight stop the chain.
-    """
-    times: list[datetime.time | None] = []
-    cursor = (
-        datetime.datetime.combine(meeting.date, meeting.start_time) if meeting.start_time else None
-    )
-    for item in items:
-        if item.planned_start is not None:
-            cursor = datetime.datetime.combine(meeting.date, item.planned_start)
-        times.append(cursor.time() if cursor is not None else None)
-        if cursor is not None and item.duration_minutes:
-            try:
-                cursor += datetime.timedelta(minutes=item.duration_minutes)
-            except OverflowError:  # past the last day the calendar has (9999-12-31)
-                cursor = None
-            if cursor is not None and cursor.date() != meeting.date:
-                cursor = None
-        else:
-            cursor = None
-    return times
 
 
 # --- Invitations and attendance -----------------------------------------------------------

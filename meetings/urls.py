@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, attendance, documents, editing, history, minutes, pages, workflow
+from .views import agenda, attendance, editing, history, minutes, pages
 
 app_name = "meetings"
 
@@ -50,29 +50,6 @@ urlpatterns = [
         "<int:meeting_pk>/attendance/<int:pk>/",
         attendance.AttendanceSetView.as_view(),
         name="attendance_set",
-    ),
-    # Official documents: print preview and PDF.
-    path("<int:pk>/documents/logo/", documents.DocumentLogoView.as_view(), name="document_logo"),
-    path(
-        "<int:pk>/documents/<slug:kind>/",
-        documents.DocumentPreviewView.as_view(),
-        name="document_preview",
-    ),
-    path(
-        "<int:pk>/documents/<slug:kind>/pdf/",
-        documents.DocumentPdfView.as_view(),
-        name="document_pdf",
-    ),
-    # Minutes workflow and final revisions.
-    path(
-        "<int:pk>/minutes/<slug:action>/",
-        workflow.MinutesActionView.as_view(),
-        name="minutes_action",
-    ),
-    path(
-        "<int:pk>/revisions/<int:number>/pdf/",
-        workflow.RevisionPdfView.as_view(),
-        name="revision_pdf",
     ),
     # Minutes and follow-ups.
     path("<int:meeting_pk>/minutes/", minutes.MinutesView.as_view(), name="minutes"),

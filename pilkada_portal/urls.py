@@ -8,7 +8,6 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from accounts.forms import LoginForm
-from meetings.views import workflow
 from pilkada_portal.views import healthz
 
 urlpatterns = [
@@ -25,12 +24,11 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("users/", include("accounts.urls")),
     path("meetings/<int:meeting_pk>/briefings/", include("briefings.urls")),
+    path("meetings/<int:pk>/documents/", include("documents.urls")),
+    path("", include("minutes.urls")),
     path("meetings/", include("meetings.urls")),
     path("agencies/", include("agencies.urls")),
     path("healthz", healthz, name="healthz"),
-    # Public: anyone may check a final document's code or file.
-    path("verifikasi/", workflow.VerifyLookupView.as_view(), name="verify"),
-    path("verifikasi/<str:code>/", workflow.VerifyDetailView.as_view(), name="verify_detail"),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,12 +1,14 @@
 """The steps every service write shares: set only allowed fields, check the version, validate,
 save."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .models import VersionedModel
 
 M = TypeVar("M", bound=models.Model)
 
@@ -25,9 +27,9 @@ class StaleVersionError(ValidationError):
         self.current = current
 
 
-def assign_fields(obj: models.Model, fields: Mapping[str, Any], allowed: frozenset[str]) -> None:
+def assign_fields(obj: models.Model, fields: Mapping[str, Any], allowed: Collection[str]) -> None:
     """Set the given fields; a field outside `allowed` is a programming error (TypeError)."""
-    unknown = set(fields) - allowed
+    unknown = set(fields) - set(allowed)
     if unknown:
         raise TypeError(f"Unexpected fields for {type(obj).__name__}: {sorted(unknown)}")
     for name, value in fields.items():
@@ -42,8 +44,7 @@ def save_validated(obj: M, *, expected_version: int | None = None) -> M:
     StaleVersionError and nothing is written, so no one's save silently overwrites another's.
     Call it inside the service's transaction.
     """
-    versioned = any(f.name == "version" for f in obj._meta.concrete_fields)
-    if versioned and obj.pk is not None:
+    if isinstance(obj, VersionedModel) and obj.pk is not None:
         current = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
         if expected_version is not None and current.version != expected_version:
             raise StaleVersionError(current)

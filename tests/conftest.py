@@ -21,6 +21,27 @@ def make_user(db):
     return make
 
 
+@pytest.fixture
+def users_by_role(make_user):
+    """users_by_role(agency): one user per role, the liaison and attendee acting for agency."""
+    from accounts.models import Profile
+
+    def make(agency) -> dict:
+        users = {
+            "operator": make_user("operator", Role.OPERATOR),
+            "notulis": make_user("notulis", Role.NOTULIS),
+            "pimpinan": make_user("pimpinan", Role.PIMPINAN),
+            "liaison": make_user("liaison", Role.LIAISON),
+            "peserta": make_user("peserta", Role.PESERTA),
+            "admin": make_user("admin", is_superuser=True, is_staff=True),
+        }
+        for name in ("liaison", "peserta"):
+            Profile.objects.create(user=users[name], agency=agency)
+        return users
+
+    return make
+
+
 def _client_for(user) -> Client:
     # A Client of its own per role: a test may use several roles side by side.
     client = Client()

@@ -5,8 +5,8 @@ from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
 
+from demo.loader import demo_load
 from meetings import services
-from meetings.demo import demo_load
 
 DUMP_OPTIONS = {
     "natural_foreign": True,

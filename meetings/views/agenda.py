@@ -5,24 +5,33 @@ Every endpoint answers an htmx request with the re-rendered agenda block, and a 
 """
 
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from accounts.rules import allows
 from pilkada_portal.forms import add_service_errors
 from pilkada_portal.writes import StaleVersionError
 
 from .. import selectors, services
 from ..forms import AgendaItemForm
 from ..models import AgendaItem
-from .common import MeetingMixin, back_to_meeting
+from .common import MeetingMixin, RuleRequiredMixin, back_to_meeting
 
 ANCHOR = "agenda-heading"
 
 
-class AgendaMixin(PermissionRequiredMixin, MeetingMixin):
+def agenda_permissions(user, meeting) -> dict[str, bool]:
+    """What the agenda block offers this user (the rules its views check)."""
+    return {
+        "can_edit_agenda": allows(user, "meetings.can_edit_agenda", meeting),
+        "can_add_agenda_item": allows(user, "meetings.can_add_agenda_item", meeting),
+        "can_delete_agenda_item": allows(user, "meetings.can_delete_agenda_item", meeting),
+    }
+
+
+class AgendaMixin(RuleRequiredMixin, MeetingMixin):
     meeting_url_kwarg = "meeting_pk"
 
     def get_item(self) -> AgendaItem:
@@ -41,7 +50,7 @@ class AgendaMixin(PermissionRequiredMixin, MeetingMixin):
             {
                 "meeting": self.meeting,
                 "agenda": selectors.agenda_rows(meeting=self.meeting),
-                "can_edit_agenda": True,
+                **agenda_permissions(self.request.user, self.meeting),
                 "add_form": add_form or AgendaItemForm(meeting=self.meeting, prefix="new"),
                 "edit_form": edit_form,
                 "editing_pk": editing.pk if editing else None,
@@ -63,7 +72,8 @@ class AgendaMixin(PermissionRequiredMixin, MeetingMixin):
 
 
 class AgendaItemCreateView(AgendaMixin, View):
-    permission_required = "meetings.add_agendaitem"
+    permission_required = "meetings.can_add_agenda_item"
+    role_permission = "meetings.add_agendaitem"
 
     def post(self, request, *args, **kwargs):
         form = AgendaItemForm(request.POST, meeting=self.meeting, prefix="new")
@@ -80,7 +90,8 @@ class AgendaItemCreateView(AgendaMixin, View):
 
 
 class AgendaItemUpdateView(AgendaMixin, View):
-    permission_required = "meetings.change_agendaitem"
+    permission_required = "meetings.can_edit_agenda"
+    role_permission = "meetings.change_agendaitem"
 
     def get(self, request, *args, **kwargs):
         item = self.get_item()
@@ -118,14 +129,16 @@ class AgendaItemUpdateView(AgendaMixin, View):
 class AgendaItemCancelView(AgendaMixin, View):
     """Leave inline editing without saving (re-renders the agenda)."""
 
-    permission_required = "meetings.change_agendaitem"
+    permission_required = "meetings.can_edit_agenda"
+    role_permission = "meetings.change_agendaitem"
 
     def get(self, request, *args, **kwargs):
         return self.agenda_response()
 
 
 class AgendaItemDeleteView(AgendaMixin, View):
-    permission_required = "meetings.delete_agendaitem"
+    permission_required = "meetings.can_delete_agenda_item"
+    role_permission = "meetings.delete_agendaitem"
 
     def post(self, request, *args, **kwargs):
         try:
@@ -138,7 +151,8 @@ class AgendaItemDeleteView(AgendaMixin, View):
 
 
 class AgendaItemMoveView(AgendaMixin, View):
-    permission_required = "meetings.change_agendaitem"
+    permission_required = "meetings.can_edit_agenda"
+    role_permission = "meetings.change_agendaitem"
 
     def post(self, request, *args, **kwargs):
         offset = {"up": -1, "down": 1}.get(request.POST.get("direction", ""))

@@ -1,7 +1,6 @@
 """Invitations (one institution or a whole group) and the one-tap attendance screen."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,13 +14,14 @@ from pilkada_portal.forms import add_service_errors
 from .. import selectors, services
 from ..forms import AttendanceForm, InvitationForm, InvitationGroupForm
 from ..models import Participation
-from .common import MeetingMixin
+from .common import MeetingMixin, RuleRequiredMixin
 
 
-class InvitationListView(PermissionRequiredMixin, MeetingMixin, TemplateView):
+class InvitationListView(RuleRequiredMixin, MeetingMixin, TemplateView):
     """Who is invited, with forms to invite one institution or a group, and to withdraw."""
 
-    permission_required = "meetings.add_participation"
+    permission_required = "meetings.can_invite"
+    role_permission = "meetings.add_participation"
     meeting_url_kwarg = "meeting_pk"
     template_name = "meetings/invitations.html"
 
@@ -75,8 +75,9 @@ class InvitationListView(PermissionRequiredMixin, MeetingMixin, TemplateView):
         return redirect("meetings:invitations", meeting_pk=self.meeting.pk)
 
 
-class InvitationRemoveView(PermissionRequiredMixin, MeetingMixin, View):
-    permission_required = "meetings.delete_participation"
+class InvitationRemoveView(RuleRequiredMixin, MeetingMixin, View):
+    permission_required = "meetings.can_withdraw_invitation"
+    role_permission = "meetings.delete_participation"
     meeting_url_kwarg = "meeting_pk"
 
     def post(self, request, *args, **kwargs):
@@ -96,10 +97,11 @@ class InvitationRemoveView(PermissionRequiredMixin, MeetingMixin, View):
         return redirect("meetings:invitations", meeting_pk=self.meeting.pk)
 
 
-class AttendanceView(PermissionRequiredMixin, MeetingMixin, TemplateView):
+class AttendanceView(RuleRequiredMixin, MeetingMixin, TemplateView):
     """Every invited institution with one-tap status buttons and totals (for a tablet)."""
 
-    permission_required = "meetings.change_participation"
+    permission_required = "meetings.can_record_attendance"
+    role_permission = "meetings.change_participation"
     meeting_url_kwarg = "meeting_pk"
     template_name = "meetings/attendance.html"
 
@@ -113,10 +115,11 @@ class AttendanceView(PermissionRequiredMixin, MeetingMixin, TemplateView):
         )
 
 
-class AttendanceSetView(PermissionRequiredMixin, MeetingMixin, View):
+class AttendanceSetView(RuleRequiredMixin, MeetingMixin, View):
     """Set one participation's status; htmx gets the row and the totals back."""
 
-    permission_required = "meetings.change_participation"
+    permission_required = "meetings.can_record_attendance"
+    role_permission = "meetings.change_participation"
     meeting_url_kwarg = "meeting_pk"
 
     def post(self, request, *args, **kwargs):

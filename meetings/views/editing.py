@@ -13,7 +13,7 @@ from pilkada_portal.views import ServiceFormMixin
 
 from .. import services
 from ..forms import MeetingDuplicateForm, MeetingForm
-from .common import MeetingMixin
+from .common import MeetingMixin, RuleRequiredMixin
 
 
 class MeetingCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
@@ -33,8 +33,9 @@ class MeetingCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return self.object.get_absolute_url()
 
 
-class MeetingUpdateView(PermissionRequiredMixin, MeetingMixin, ServiceFormMixin, FormView):
-    permission_required = "meetings.change_meeting"
+class MeetingUpdateView(RuleRequiredMixin, MeetingMixin, ServiceFormMixin, FormView):
+    permission_required = "meetings.can_edit_meeting"
+    role_permission = "meetings.change_meeting"
     template_name = "meetings/meeting_form.html"
     form_class = MeetingForm
 
@@ -53,10 +54,11 @@ class MeetingUpdateView(PermissionRequiredMixin, MeetingMixin, ServiceFormMixin,
         return self.object.get_absolute_url()
 
 
-class MeetingDeleteView(PermissionRequiredMixin, MeetingMixin, TemplateView):
+class MeetingDeleteView(RuleRequiredMixin, MeetingMixin, TemplateView):
     """Asks first, stating what goes with the meeting; deletes on POST."""
 
-    permission_required = "meetings.delete_meeting"
+    permission_required = "meetings.can_delete_meeting"
+    role_permission = "meetings.delete_meeting"
     template_name = "meetings/meeting_confirm_delete.html"
 
     def get_context_data(self, **kwargs):
@@ -78,10 +80,10 @@ class MeetingDeleteView(PermissionRequiredMixin, MeetingMixin, TemplateView):
         return redirect("meetings:list")
 
 
-class MeetingDuplicateView(PermissionRequiredMixin, MeetingMixin, ServiceFormMixin, FormView):
+class MeetingDuplicateView(RuleRequiredMixin, MeetingMixin, ServiceFormMixin, FormView):
     """Start the next Rakor from this one (agenda and invitations, no attendance or minutes)."""
 
-    permission_required = "meetings.add_meeting"
+    permission_required = "meetings.can_duplicate_meeting"
     template_name = "meetings/meeting_duplicate.html"
     form_class = MeetingDuplicateForm
 

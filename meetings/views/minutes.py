@@ -1,7 +1,6 @@
 """The minute taker's screen: remarks, discussion per agenda item, conclusions, follow-ups."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -13,13 +12,25 @@ from pilkada_portal.writes import StaleVersionError
 from .. import selectors, services
 from ..forms import AgendaMinutesForm, FollowUpForm, MinutesForm
 from ..models import FollowUp
-from .common import MeetingMixin
+from .common import MeetingMixin, RuleRequiredMixin
 
 
-class MinutesView(PermissionRequiredMixin, MeetingMixin, TemplateView):
-    """All minutes text of a meeting in one form, saved in one transaction."""
+class MinutesView(RuleRequiredMixin, MeetingMixin, TemplateView):
+    """All minutes text of a meeting in one form, saved in one transaction.
 
-    permission_required = "meetings.change_meeting"
+    Opening it needs the minutes screen (read-only once final, for follow-up progress);
+    saving the text needs meetings.can_write_minutes.
+    """
+
+    permission_required = "meetings.can_open_minutes"
+    post_permission = "meetings.can_write_minutes"
+    role_permission = "meetings.change_meeting"
+
+    def get_permission_required(self):
+        if self.request.method == "POST" and self.post_permission:
+            return self.post_permission
+        return super().get_permission_required()
+
     meeting_url_kwarg = "meeting_pk"
     template_name = "meetings/minutes.html"
 
@@ -79,7 +90,9 @@ class MinutesView(PermissionRequiredMixin, MeetingMixin, TemplateView):
 
 
 class FollowUpCreateView(MinutesView):
-    permission_required = "meetings.add_followup"
+    permission_required = "meetings.can_add_follow_up"
+    post_permission = None
+    role_permission = "meetings.add_followup"
 
     def post(self, request, *args, **kwargs):
         form = FollowUpForm(request.POST, prefix="follow-up")
@@ -100,7 +113,8 @@ class FollowUpCreateView(MinutesView):
 
 
 class FollowUpUpdateView(FollowUpCreateView):
-    permission_required = "meetings.change_followup"
+    permission_required = "meetings.can_edit_follow_up"
+    role_permission = "meetings.change_followup"
     template_name = "meetings/follow_up_form.html"
 
     def get_follow_up(self) -> FollowUp:
@@ -129,7 +143,8 @@ class FollowUpUpdateView(FollowUpCreateView):
 
 
 class FollowUpDeleteView(FollowUpUpdateView):
-    permission_required = "meetings.delete_followup"
+    permission_required = "meetings.can_delete_follow_up"
+    role_permission = "meetings.delete_followup"
 
     def get(self, request, *args, **kwargs):
         return redirect(self.follow_ups_url())

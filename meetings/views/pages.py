@@ -4,11 +4,12 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from accounts import access
+from accounts.rules import allows, meetings_visible_to
 
 from .. import selectors
 from ..filters import MeetingFilter
 from ..forms import AgendaItemForm
+from .agenda import agenda_permissions
 
 PAGE_SIZE = 20
 
@@ -19,7 +20,7 @@ class MeetingListView(TemplateView):
     template_name = "meetings/meeting_list.html"
 
     def get_context_data(self, **kwargs):
-        visible = access.meetings_visible_to(self.request.user, selectors.meeting_list())
+        visible = meetings_visible_to(self.request.user, selectors.meeting_list())
         meeting_filter = MeetingFilter(self.request.GET or None, queryset=visible)
         meetings = meeting_filter.qs if meeting_filter.is_valid() else visible
         past = selectors.meeting_list_past(meetings)
@@ -42,13 +43,14 @@ class MeetingDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         meeting = selectors.meeting_get(pk=self.kwargs["pk"])
-        if not access.can_see_meeting(self.request.user, meeting):
+        user = self.request.user
+        if not allows(user, "meetings.can_see_meeting", meeting):
             raise Http404
         # The page's parts are cached by the template under the meeting's updated_at; the
         # detail (the expensive reads) is loaded only when a part has to be rendered again.
         detail = SimpleLazyObject(lambda: selectors.meeting_detail_get(meeting=meeting))
-        can_edit_agenda = self.request.user.has_perm("meetings.change_agendaitem")
-        staff = self.request.user.has_perm("meetings.view_meeting")
+        agenda = agenda_permissions(user, meeting)
+        staff = allows(user, "documents.can_read_documents", meeting)
         documents = [
             ("susunan-acara", _("Agenda (Susunan Acara)"), True),
             ("undangan", _("Invitation letter (Surat Undangan)"), staff),
@@ -58,10 +60,14 @@ class MeetingDetailView(TemplateView):
         return super().get_context_data(
             detail=detail,
             meeting=meeting,
-            can_edit_agenda=can_edit_agenda,
+            **agenda,
             documents=documents,
             workflow_events=list(meeting.minutes_events.select_related("user")),
             revisions=list(meeting.revisions.all()),
-            add_form=(AgendaItemForm(meeting=meeting, prefix="new") if can_edit_agenda else None),
+            add_form=(
+                AgendaItemForm(meeting=meeting, prefix="new")
+                if agenda["can_add_agenda_item"]
+                else None
+            ),
             **kwargs,
         )

@@ -57,9 +57,14 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
+    "rules",
+    # The layers, from the bottom up (docs/ARCHITECTURE.md).
     "agencies",
     "meetings",
     "briefings",
+    "documents",
+    "minutes",
+    "demo",
     # Last: its post_migrate hook gives groups the permissions of the apps above,
     # which Django creates in their own post_migrate step.
     "accounts",

@@ -51,10 +51,14 @@ def test_liaison_cannot_write_after_the_meeting(attendee_for):
     meeting = _meeting(-1, own)
     briefing = BriefingFactory(meeting=meeting, agency=own)
     liaison = attendee_for(own, Role.LIAISON, "liaison")
-    assert liaison.get(reverse("briefings:create", args=[meeting.pk])).status_code == 403
-    assert (
-        liaison.get(reverse("briefings:update", args=[meeting.pk, briefing.pk])).status_code == 403
-    )
+    # The role allows it, the date does not: back to the meeting page, saying why.
+    for url in (
+        reverse("briefings:create", args=[meeting.pk]),
+        reverse("briefings:update", args=[meeting.pk, briefing.pk]),
+    ):
+        response = liaison.get(url, follow=True)
+        assert response.redirect_chain == [(meeting.get_absolute_url(), 302)]
+        assert "Rapat sudah berlangsung" in response.content.decode()
     assert (
         liaison.get(reverse("briefings:detail", args=[meeting.pk, briefing.pk])).status_code == 200
     )

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from meetings.demo import demo_load
+from demo.loader import demo_load
 from tests.browser.a11y import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser

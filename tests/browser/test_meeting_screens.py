@@ -4,7 +4,7 @@ and axe-core on every screen of the meeting flow."""
 import pytest
 from playwright.sync_api import expect
 
-from meetings.demo import demo_load
+from demo.loader import demo_load
 from meetings.models import Participation
 from tests.browser.a11y import assert_no_axe_violations
 

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from bench.generate import generate_meeting
-from meetings.documents import data, pdf
-from meetings.documents.render import document_export
+from documents import data, pdf
+from documents.render import document_export
 from tests.agencies.factories import AgencyFactory
 from tests.documents.conftest import pdf_pages, pdf_text
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
@@ -74,14 +74,10 @@ class TestViews:
     def test_staff_get_preview_and_pdf_of_every_document(self, operator_client):
         meeting = _meeting_with_invitees(2)
         for kind in ("notula", "daftar-hadir", "undangan", "susunan-acara"):
-            preview = operator_client.get(
-                reverse("meetings:document_preview", args=[meeting.pk, kind])
-            )
+            preview = operator_client.get(reverse("documents:preview", args=[meeting.pk, kind]))
             assert preview.status_code == 200
             assert b"Unduh PDF" in preview.content
-            response = operator_client.get(
-                reverse("meetings:document_pdf", args=[meeting.pk, kind])
-            )
+            response = operator_client.get(reverse("documents:pdf", args=[meeting.pk, kind]))
             assert response.status_code == 200
             assert response["Content-Type"] == "application/pdf"
             assert response["Content-Disposition"].startswith("attachment; filename=")
@@ -90,52 +86,46 @@ class TestViews:
     def test_attendees_get_the_agenda_only(self, attendee_for):
         meeting = _meeting_with_invitees(1)
         peserta_client = attendee_for(meeting.participations.get().agency)
-        url = reverse("meetings:document_preview", args=[meeting.pk, "susunan-acara"])
+        url = reverse("documents:preview", args=[meeting.pk, "susunan-acara"])
         assert peserta_client.get(url).status_code == 200
         for kind in ("notula", "daftar-hadir", "undangan"):
             assert (
                 peserta_client.get(
-                    reverse("meetings:document_preview", args=[meeting.pk, kind])
+                    reverse("documents:preview", args=[meeting.pk, kind])
                 ).status_code
                 == 403
             )
             assert (
-                peserta_client.get(
-                    reverse("meetings:document_pdf", args=[meeting.pk, kind])
-                ).status_code
+                peserta_client.get(reverse("documents:pdf", args=[meeting.pk, kind])).status_code
                 == 403
             )
 
     def test_attendees_of_other_institutions_see_nothing(self, attendee_for):
         meeting = _meeting_with_invitees(1)
         outsider = attendee_for(AgencyFactory())
-        url = reverse("meetings:document_preview", args=[meeting.pk, "susunan-acara"])
+        url = reverse("documents:preview", args=[meeting.pk, "susunan-acara"])
         assert outsider.get(url).status_code == 404
 
     def test_anonymous_visitors_are_sent_to_login(self, client):
         meeting = MeetingFactory()
-        response = client.get(reverse("meetings:document_pdf", args=[meeting.pk, "susunan-acara"]))
+        response = client.get(reverse("documents:pdf", args=[meeting.pk, "susunan-acara"]))
         assert response.status_code == 302
 
     def test_unknown_document_or_meeting_is_404(self, operator_client):
         meeting = MeetingFactory()
         assert (
             operator_client.get(
-                reverse("meetings:document_preview", args=[meeting.pk, "rahasia"])
+                reverse("documents:preview", args=[meeting.pk, "rahasia"])
             ).status_code
             == 404
         )
         assert (
-            operator_client.get(
-                reverse("meetings:document_pdf", args=[999999, "notula"])
-            ).status_code
+            operator_client.get(reverse("documents:pdf", args=[999999, "notula"])).status_code
             == 404
         )
 
     def test_pdf_query_count_does_not_grow(self, operator_client, django_assert_max_num_queries):
         meeting = generate_meeting(participants=30, agenda_items=10, briefings=10)
         with django_assert_max_num_queries(12):
-            response = operator_client.get(
-                reverse("meetings:document_pdf", args=[meeting.pk, "notula"])
-            )
+            response = operator_client.get(reverse("documents:pdf", args=[meeting.pk, "notula"]))
         assert response.status_code == 200

@@ -8,9 +8,9 @@ import threading
 import pytest
 from pypdf import PdfReader
 
-from meetings.documents import pdf
-from meetings.documents.fetcher import RefusedURL, SafeURLFetcher, resolve
-from meetings.documents.render import document_export
+from documents import pdf
+from documents.fetcher import RefusedURL, SafeURLFetcher, resolve
+from documents.render import document_export
 from tests.documents.conftest import pdf_text
 from tests.meetings.factories import AgendaItemFactory, FollowUpFactory, MeetingFactory
 

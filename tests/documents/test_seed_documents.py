@@ -2,8 +2,8 @@
 
 import pytest
 
-from meetings.demo import demo_load
-from meetings.documents.render import document_export
+from demo.loader import demo_load
+from documents.render import document_export
 from tests.documents.conftest import pdf_pages, pdf_text
 
 pytestmark = pytest.mark.django_db

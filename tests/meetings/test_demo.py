@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from accounts.services import demo_users_create
 from agencies.models import Agency
-from meetings.demo import demo_load
+from demo.loader import demo_load
 from meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from agencies.models import Agency
-from meetings import services
+from meetings import schedule, services
 from meetings.models import AgendaItem, Meeting, Participation
 from tests.agencies.factories import AgencyFactory, OfficialFactory
 from tests.briefings.factories import BriefingFactory
@@ -140,7 +140,7 @@ class TestAgenda:
             AgendaItemFactory.build(duration_minutes=None),
             AgendaItemFactory.build(),
         ]
-        assert services.agenda_schedule(meeting=meeting, items=items) == [
+        assert schedule.agenda_schedule(meeting=meeting, items=items) == [
             datetime.time(9, 0),
             datetime.time(9, 15),
             datetime.time(10, 0),
@@ -151,12 +151,12 @@ class TestAgenda:
     def test_schedule_without_a_meeting_start(self):
         meeting = MeetingFactory(start_time=None)
         items = [AgendaItemFactory.build(duration_minutes=15)]
-        assert services.agenda_schedule(meeting=meeting, items=items) == [None]
+        assert schedule.agenda_schedule(meeting=meeting, items=items) == [None]
 
     def test_schedule_stops_at_midnight(self):
         meeting = MeetingFactory(start_time=datetime.time(23, 30))
         items = [AgendaItemFactory.build(duration_minutes=60), AgendaItemFactory.build()]
-        assert services.agenda_schedule(meeting=meeting, items=items) == [
+        assert schedule.agenda_schedule(meeting=meeting, items=items) == [
             datetime.time(23, 30),
             None,
         ]

@@ -11,8 +11,9 @@ from pytest_django.asserts import assertContains
 
 from accounts.roles import Role
 from briefings import services as briefing_services
-from meetings import services, workflow
+from meetings import services
 from meetings.models import MinutesEvent, MinutesStatus
+from minutes import services as workflow
 from tests.briefings.factories import BriefingFactory
 from tests.documents.conftest import pdf_text
 from tests.meetings.factories import (
@@ -173,25 +174,19 @@ class TestViews:
         meeting = MeetingFactory()
         notulis, pimpinan = _client(people["notulis"]), _client(people["pimpinan"])
         assert (
-            pimpinan.post(
-                reverse("meetings:minutes_action", args=[meeting.pk, "submit"])
-            ).status_code
-            == 403
+            pimpinan.post(reverse("minutes:action", args=[meeting.pk, "submit"])).status_code == 403
         )
-        notulis.post(reverse("meetings:minutes_action", args=[meeting.pk, "submit"]))
+        notulis.post(reverse("minutes:action", args=[meeting.pk, "submit"]))
         assert (
-            notulis.post(
-                reverse("meetings:minutes_action", args=[meeting.pk, "approve"])
-            ).status_code
-            == 403
+            notulis.post(reverse("minutes:action", args=[meeting.pk, "approve"])).status_code == 403
         )
         response = pimpinan.post(
-            reverse("meetings:minutes_action", args=[meeting.pk, "return"]),
+            reverse("minutes:action", args=[meeting.pk, "return"]),
             {"comment": ""},
             follow=True,
         )
         assert any(m.level_tag == "error" for m in response.context["messages"])
-        pimpinan.post(reverse("meetings:minutes_action", args=[meeting.pk, "approve"]))
+        pimpinan.post(reverse("minutes:action", args=[meeting.pk, "approve"]))
         meeting.refresh_from_db()
         assert meeting.minutes_status == MinutesStatus.FINAL
         assert MinutesEvent.objects.filter(meeting=meeting).count() == 2
@@ -200,32 +195,35 @@ class TestViews:
         meeting = MeetingFactory()
         revision = _final(meeting, people)
         public = Client()
-        response = public.get(reverse("verify_detail", args=[revision.code]))
+        response = public.get(reverse("minutes:verify_detail", args=[revision.code]))
         assertContains(response, revision.sha256)
         assertContains(response, meeting.title)
         genuine = revision.pdf.read()
         response = public.post(
-            reverse("verify_detail", args=[revision.code]),
+            reverse("minutes:verify_detail", args=[revision.code]),
             {"document": SimpleUploadedFile("n.pdf", genuine, "application/pdf")},
         )
         assert response.context["result"]["genuine"] is True
         altered = genuine.replace(b"%%EOF", b"%%EOF\n% diubah")
         response = public.post(
-            reverse("verify_detail", args=[revision.code]),
+            reverse("minutes:verify_detail", args=[revision.code]),
             {"document": SimpleUploadedFile("n.pdf", altered, "application/pdf")},
         )
         assert response.context["result"]["genuine"] is False
         response = public.post(
-            reverse("verify_detail", args=[revision.code]),
+            reverse("minutes:verify_detail", args=[revision.code]),
             {"document": SimpleUploadedFile("n.txt", b"bukan pdf", "text/plain")},
         )
         assert "document" in response.context["form"].errors
-        assert public.get(reverse("verify"), {"code": revision.code.lower()}).status_code == 302
-        assert public.get(reverse("verify_detail", args=["TIDAK-ADA"])).status_code == 404
+        assert (
+            public.get(reverse("minutes:verify"), {"code": revision.code.lower()}).status_code
+            == 302
+        )
+        assert public.get(reverse("minutes:verify_detail", args=["TIDAK-ADA"])).status_code == 404
 
     def test_final_notula_download_is_the_stored_file(self, people):
         meeting = MeetingFactory()
         revision = _final(meeting, people)
         client = _client(people["operator"])
-        response = client.get(reverse("meetings:document_pdf", args=[meeting.pk, "notula"]))
+        response = client.get(reverse("documents:pdf", args=[meeting.pk, "notula"]))
         assert b"".join(response.streaming_content) == revision.pdf.open("rb").read()

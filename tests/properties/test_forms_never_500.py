@@ -31,7 +31,6 @@ from accounts.roles import Role
 from agencies.models import Agency, Official, PaperSize
 from briefings.forms import MAX_ROWS
 from briefings.models import Briefing, ReadinessIndicator, Risk
-from meetings import workflow
 from meetings.models import (
     AgendaItem,
     Election,
@@ -41,7 +40,8 @@ from meetings.models import (
     NotulaRevision,
     Participation,
 )
-from meetings.views.workflow import MAX_UPLOAD
+from minutes import services as workflow
+from minutes.views import MAX_UPLOAD
 from tests.agencies.factories import AgencyFactory, OfficialFactory, RegionFactory
 from tests.briefings.factories import (
     BriefingFactory,
@@ -574,7 +574,7 @@ def test_minutes_workflow_actions(notulis_client, pimpinan_client, operator_clie
     for action, other_role, submitted, target in data.draw(st.lists(steps, min_size=1, max_size=4)):
         # Mostly the role the action is for; now and then one that may not take it.
         role = data.draw(st.sampled_from([ACTION_ROLES.get(action, "notulis")] * 3 + [other_role]))
-        url = reverse("meetings:minutes_action", args=[target, action])
+        url = reverse("minutes:action", args=[target, action])
         answered(clients[role].post(url, submitted))
     assert_nothing_lost(world.saved)
 
@@ -892,7 +892,7 @@ def revision(world, make_user):
 def test_verify_lookup(revision, data):
     code = st.sampled_from([revision.code, revision.code.lower(), f" {revision.code} "])
     query = data.draw(submissions({}, {"code": st.one_of(code, TEXT)}))
-    answered(Client().get(reverse("verify"), query))
+    answered(Client().get(reverse("minutes:verify"), query))
 
 
 @FEW
@@ -915,7 +915,7 @@ def test_verify_upload(revision, data):
     )
     submitted = data.draw(submissions({"document": data.draw(document)}, {"document": TEXT}))
     code = data.draw(st.sampled_from([revision.code] * 4 + ["AAAAA-AAAAA", "x"]))
-    answered(Client().post(reverse("verify_detail", args=[code]), submitted))
+    answered(Client().post(reverse("minutes:verify_detail", args=[code]), submitted))
     assert NotulaRevision.objects.filter(pk=revision.pk).exists()
 
 

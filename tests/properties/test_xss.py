@@ -149,7 +149,7 @@ def pages(meeting, item, briefing, official) -> dict[str, tuple[str, dict]]:
         "briefing edit": (reverse("briefings:update", args=b), {}),
     }
     for kind in KINDS:
-        found[f"preview {kind}"] = (reverse("meetings:document_preview", args=[m, kind]), {})
+        found[f"preview {kind}"] = (reverse("documents:preview", args=[m, kind]), {})
     return found
 
 
@@ -213,7 +213,7 @@ def link_targets(reader: PdfReader) -> list[str]:
 @pytest.mark.parametrize("kind", KINDS)
 def test_pdfs_print_the_payload_as_text(operator_client, filled, payload, kind):
     meeting = filled[0]
-    response = operator_client.get(reverse("meetings:document_pdf", args=[meeting.pk, kind]))
+    response = operator_client.get(reverse("documents:pdf", args=[meeting.pk, kind]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))

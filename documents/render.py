@@ -6,15 +6,17 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from ..models import Meeting
+from meetings import formatting
+from meetings.models import Meeting
+
 from . import data, pdf
 from .fetcher import media_asset
 
 TEMPLATES = {
-    "notula": "meetings/print/notula.html",
-    "daftar-hadir": "meetings/print/daftar_hadir.html",
-    "undangan": "meetings/print/undangan.html",
-    "susunan-acara": "meetings/print/susunan_acara.html",
+    "notula": "documents/print/notula.html",
+    "daftar-hadir": "documents/print/daftar_hadir.html",
+    "undangan": "documents/print/undangan.html",
+    "susunan-acara": "documents/print/susunan_acara.html",
 }
 KINDS = tuple(TEMPLATES)
 
@@ -46,7 +48,7 @@ def document_html(
         logo_src = (
             media_asset(doc.letterhead.logo)
             if for_pdf
-            else reverse("meetings:document_logo", args=[meeting.pk])
+            else reverse("documents:logo", args=[meeting.pk])
         )
     else:
         logo_src = ""
@@ -59,7 +61,7 @@ def document_html(
     if not for_pdf:
         query = "?blank=1" if blank else ""
         context["back_url"] = meeting.get_absolute_url()
-        context["pdf_url"] = reverse("meetings:document_pdf", args=[meeting.pk, kind]) + query
+        context["pdf_url"] = reverse("documents:pdf", args=[meeting.pk, kind]) + query
     with translation.override("id"):
         return render_to_string(TEMPLATES[kind], context)
 
@@ -80,8 +82,6 @@ def notula_final_pdf(
     import zoneinfo
 
     import segno
-
-    from .. import formatting
 
     doc = document_data(meeting, "notula")
     with translation.override("id"):

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from django.utils import translation
 
 from agencies.models import Agency, Official
+from briefings import selectors as briefing_selectors
 from briefings.models import Briefing
-
-from .. import formatting, selectors
-from ..models import Meeting, Participation
+from meetings import formatting, selectors
+from meetings.models import Meeting, Participation
+from meetings.templatetags.rakor import quantity
 
 # With more invitees than this, the invitation names them in an annex (lampiran).
 INVITATION_ANNEX_THRESHOLD = 5
@@ -290,7 +291,6 @@ def _common(meeting: Meeting, kind: str, title: str, *, with_minutes: bool = Fal
 
 
 def _figure(indicator) -> str:
-    from ..templatetags.rakor import quantity
 
     if indicator.value is None:
         return ""
@@ -350,7 +350,7 @@ def notula_data(meeting: Meeting) -> Notula:
             for kind, label in Agency.Kind.choices
             if invited[kind]
         )
-        briefings = selectors.meeting_detail_briefings(meeting=meeting)
+        briefings = briefing_selectors.briefing_list_for_meeting(meeting=meeting)
         return Notula(
             **_common(meeting, "notula", "NOTULA", with_minutes=True),
             chair=signature_for(meeting.chair, "Pimpinan Rapat"),

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accounts.services import demo_users_create
-from meetings.demo import demo_load
+from demo.loader import demo_load
 
 
 class Command(BaseCommand):

@@ -2,33 +2,38 @@
 
 from django.contrib.auth.mixins import AccessMixin
 from django.http import FileResponse, Http404, HttpResponse
+from django.utils.functional import cached_property
 from django.views import View
 
-from accounts import access
+from accounts.rules import allows
+from meetings import selectors
+from meetings.models import Meeting, NotulaRevision
+from meetings.views.common import MeetingMixin
 
-from .. import selectors
-from ..documents.render import KINDS, document_export, document_html
-from ..models import MinutesStatus
-from .common import MeetingMixin
-from .workflow import revision_file
+from .render import KINDS, document_export, document_html
 
 # Attendees may read the agenda; the letters and minutes are for the secretariat and staff.
-PUBLIC_KINDS = {"susunan-acara"}
+RULE_BY_KIND = {kind: "documents.can_read_documents" for kind in KINDS} | {
+    "susunan-acara": "documents.can_read_agenda"
+}
 
 
 class DocumentMixin(AccessMixin):
+    @cached_property
+    def meeting(self) -> Meeting:
+        # With its organizer, chair, minute taker and signer: every document prints them.
+        return selectors.meeting_get(pk=self.kwargs["pk"])
+
     def dispatch(self, request, *args, **kwargs):
         kind = kwargs["kind"]
         if kind not in KINDS:
             raise Http404
-        if kind not in PUBLIC_KINDS and not request.user.has_perm("meetings.view_meeting"):
+        if not allows(request.user, "meetings.can_see_meeting", self.meeting):
+            raise Http404
+        if not allows(request.user, RULE_BY_KIND[kind], self.meeting):
             return self.handle_no_permission()
         self.kind = kind
         self.blank = kind == "daftar-hadir" and request.GET.get("blank") == "1"
-        # With its organizer, chair, minute taker and signer: every document prints them.
-        self.meeting = selectors.meeting_get(pk=kwargs["pk"])
-        if not access.can_see_meeting(request.user, self.meeting):
-            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -43,22 +48,36 @@ class DocumentPdfView(DocumentMixin, View):
     """The document as a PDF download."""
 
     def get(self, request, *args, **kwargs):
-        if self.kind == "notula" and self.meeting.minutes_status == MinutesStatus.FINAL:
+        if self.kind == "notula" and self.meeting.is_final:
             # Final minutes are the stored, verifiable file, never a fresh rendering.
             revision = self.meeting.revisions.order_by("number").last()
             if revision is not None:
-                return revision_file(revision)
+                return notula_revision_response(revision)
         exported = document_export(self.meeting, self.kind, blank=self.blank)
         response = HttpResponse(exported.content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
         return response
 
 
+def notula_revision_response(revision: NotulaRevision) -> FileResponse:
+    """A stored final Notula as a download, byte for byte as approved."""
+    try:
+        handle = revision.pdf.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"notula-{revision.meeting.date:%Y-%m-%d}-revisi-{revision.number}.pdf",
+    )
+
+
 class DocumentLogoView(MeetingMixin, View):
     """The organizer's logo for the print preview (uploads are not public files)."""
 
     def get(self, request, *args, **kwargs):
-        if not access.can_see_meeting(request.user, self.meeting):
+        if not allows(request.user, "meetings.can_see_meeting", self.meeting):
             raise Http404
         logo = self.meeting.organizer.logo
         if not logo:

@@ -12,30 +12,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents.render import notula_final_pdf
+from meetings.models import Meeting, MinutesEvent, MinutesStatus, NotulaRevision
 from pilkada_portal.writes import save_validated
 
-from .documents.render import notula_final_pdf
-from .models import Meeting, MinutesEvent, MinutesStatus, NotulaRevision
-
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or retyped
-
-
-def is_final(meeting: Meeting) -> bool:
-    """Whether the meeting's minutes are final, as stored now (not as loaded earlier)."""
-    status = Meeting.objects.filter(pk=meeting.pk).values_list("minutes_status", flat=True).first()
-    return status == MinutesStatus.FINAL
-
-
-def ensure_editable(meeting: Meeting) -> None:
-    """Refuse any change to the record of a meeting whose minutes are final."""
-    if is_final(meeting):
-        raise ValidationError(
-            _(
-                "The minutes of this meeting are final: its record can no longer be changed. "
-                "A correction starts a new revision."
-            ),
-            code="final",
-        )
 
 
 def _lock(meeting: Meeting, expected: str) -> Meeting:
@@ -49,17 +30,18 @@ def _lock(meeting: Meeting, expected: str) -> Meeting:
     return current
 
 
-def _event(meeting: Meeting, action: str, user: AbstractBaseUser, comment: str = "") -> None:
-    save_validated(MinutesEvent(meeting=meeting, action=action, user=user, comment=comment))
+def _move(current: Meeting, status: str, action: str, user: AbstractBaseUser, comment="") -> None:
+    """Store the new status and the workflow event that says who moved it, and why."""
+    current.minutes_status = status
+    save_validated(current)
+    save_validated(MinutesEvent(meeting=current, action=action, user=user, comment=comment))
 
 
 @transaction.atomic
 def minutes_submit(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
     """The minute taker hands the draft to the chair for review."""
     current = _lock(meeting, MinutesStatus.DRAFT)
-    current.minutes_status = MinutesStatus.IN_REVIEW
-    save_validated(current)
-    _event(current, MinutesEvent.Action.SUBMITTED, user)
+    _move(current, MinutesStatus.IN_REVIEW, MinutesEvent.Action.SUBMITTED, user)
     return current
 
 
@@ -67,9 +49,7 @@ def minutes_submit(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
 def minutes_return(*, meeting: Meeting, user: AbstractBaseUser, comment: str) -> Meeting:
     """The chair sends the minutes back to draft, saying what to change (kept in the log)."""
     current = _lock(meeting, MinutesStatus.IN_REVIEW)
-    current.minutes_status = MinutesStatus.DRAFT
-    save_validated(current)
-    _event(current, MinutesEvent.Action.RETURNED, user, comment.strip())
+    _move(current, MinutesStatus.DRAFT, MinutesEvent.Action.RETURNED, user, comment.strip())
     return current
 
 
@@ -111,9 +91,7 @@ def minutes_approve(*, meeting: Meeting, user: AbstractBaseUser, verify_url: str
         f"notula-{current.pk}-revisi-{last + 1}.pdf", ContentFile(content), save=False
     )
     save_validated(revision)
-    current.minutes_status = MinutesStatus.FINAL
-    save_validated(current)
-    _event(current, MinutesEvent.Action.APPROVED, user)
+    _move(current, MinutesStatus.FINAL, MinutesEvent.Action.APPROVED, user)
     return revision
 
 
@@ -121,9 +99,7 @@ def minutes_approve(*, meeting: Meeting, user: AbstractBaseUser, verify_url: str
 def minutes_reopen(*, meeting: Meeting, user: AbstractBaseUser, reason: str) -> Meeting:
     """Open a correction of final minutes; approving it again makes the next revision."""
     current = _lock(meeting, MinutesStatus.FINAL)
-    current.minutes_status = MinutesStatus.DRAFT
-    save_validated(current)
-    _event(current, MinutesEvent.Action.REOPENED, user, reason.strip())
+    _move(current, MinutesStatus.DRAFT, MinutesEvent.Action.REOPENED, user, reason.strip())
     return current
 
 

@@ -6,8 +6,8 @@ import hashlib
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -16,27 +16,35 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts import access
+from accounts.rules import allows
+from documents.views import notula_revision_response
+from meetings.models import NotulaRevision
+from meetings.views.common import MeetingMixin, RuleRequiredMixin
 
-from .. import workflow
-from ..models import NotulaRevision
-from .common import MeetingMixin
+from . import services
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
-# action -> (permission, success message). Returning and reopening need a comment: the
-# model refuses them without one (MinutesEvent's constraint), and the message says so.
+# action -> (rule, role permission, success message). Returning and reopening need a
+# comment: the model refuses them without one (MinutesEvent's constraint), and says so.
 ACTIONS = {
-    "submit": ("meetings.submit_minutes", gettext_lazy("The minutes were sent for review.")),
+    "submit": (
+        "meetings.can_submit_minutes",
+        "meetings.submit_minutes",
+        gettext_lazy("The minutes were sent for review."),
+    ),
     "return": (
+        "meetings.can_review_minutes",
         "meetings.approve_minutes",
         gettext_lazy("The minutes were returned to the minute taker."),
     ),
     "approve": (
+        "meetings.can_review_minutes",
         "meetings.approve_minutes",
         gettext_lazy("The minutes are final. The Notula is stored and can be verified."),
     ),
     "reopen": (
+        "meetings.can_reopen_minutes",
         "meetings.revise_minutes",
         gettext_lazy("A correction is open; approving it makes a new revision."),
     ),
@@ -47,32 +55,39 @@ class CommentForm(forms.Form):
     comment = forms.CharField(max_length=2000, required=False, strip=True)
 
 
-class MinutesActionView(MeetingMixin, View):
+class MinutesActionView(RuleRequiredMixin, MeetingMixin, View):
     """One step of the minutes workflow, posted from the meeting page."""
+
+    def get_permission_required(self):
+        if self.kwargs["action"] not in ACTIONS:
+            raise Http404
+        rule, self.role_permission, _success = ACTIONS[self.kwargs["action"]]
+        return rule
+
+    def get_refusal_message(self, meeting) -> str:
+        return _("The minutes are now “%(status)s”; reload the page.") % {
+            "status": meeting.get_minutes_status_display()
+        }
 
     def post(self, request, *args, **kwargs):
         action = kwargs["action"]
-        if action not in ACTIONS:
-            raise Http404
-        permission, success = ACTIONS[action]
-        if not request.user.has_perm(permission):
-            raise PermissionDenied
+        _rule, _role, success = ACTIONS[action]
         form = CommentForm(request.POST)
         comment = form.cleaned_data["comment"] if form.is_valid() else ""
         try:
             if action == "submit":
-                workflow.minutes_submit(meeting=self.meeting, user=request.user)
+                services.minutes_submit(meeting=self.meeting, user=request.user)
             elif action == "return":
-                workflow.minutes_return(meeting=self.meeting, user=request.user, comment=comment)
+                services.minutes_return(meeting=self.meeting, user=request.user, comment=comment)
             elif action == "approve":
-                url = request.build_absolute_uri(reverse("verify_detail", args=["CODE"]))
-                workflow.minutes_approve(
+                url = request.build_absolute_uri(reverse("minutes:verify_detail", args=["CODE"]))
+                services.minutes_approve(
                     meeting=self.meeting,
                     user=request.user,
                     verify_url=url.replace("CODE", "{code}"),
                 )
             else:
-                workflow.minutes_reopen(meeting=self.meeting, user=request.user, reason=comment)
+                services.minutes_reopen(meeting=self.meeting, user=request.user, reason=comment)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -90,22 +105,9 @@ class RevisionPdfView(View):
             meeting_id=kwargs["pk"],
             number=kwargs["number"],
         )
-        if not access.can_see_meeting(request.user, revision.meeting):
+        if not allows(request.user, "meetings.can_see_meeting", revision.meeting):
             raise Http404
-        return revision_file(revision)
-
-
-def revision_file(revision: NotulaRevision) -> FileResponse:
-    try:
-        handle = revision.pdf.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=f"notula-{revision.meeting.date:%Y-%m-%d}-revisi-{revision.number}.pdf",
-    )
+        return notula_revision_response(revision)
 
 
 class CodeForm(forms.Form):
@@ -130,14 +132,14 @@ class UploadForm(forms.Form):
 class VerifyLookupView(TemplateView):
     """Public: type the code printed on a Notula to see its verification page."""
 
-    template_name = "meetings/verify_lookup.html"
+    template_name = "minutes/verify_lookup.html"
 
     def get(self, request, *args, **kwargs):
         form = CodeForm(request.GET or None)
         if form.is_valid():
             code = form.cleaned_data["code"].strip().upper()
             if NotulaRevision.objects.filter(code=code).exists():
-                return redirect("verify_detail", code=code)
+                return redirect("minutes:verify_detail", code=code)
             form.add_error("code", _("No final document has this code."))
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -146,7 +148,7 @@ class VerifyLookupView(TemplateView):
 class VerifyDetailView(TemplateView):
     """Public: a final Notula's identity, date, signers and SHA-256; upload a PDF to compare."""
 
-    template_name = "meetings/verify_detail.html"
+    template_name = "minutes/verify_detail.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.revision = get_object_or_404(
@@ -165,7 +167,7 @@ class VerifyDetailView(TemplateView):
         if form.is_valid():
             content = form.cleaned_data["document"].read()
             result = {
-                "genuine": workflow.revision_verify(revision=self.revision, content=content),
+                "genuine": services.revision_verify(revision=self.revision, content=content),
                 "sha256": hashlib.sha256(content).hexdigest(),
             }
         return self.render_to_response(self.get_context_data(form=form, result=result))

@@ -8,9 +8,9 @@ from django.db import models, transaction
 
 from agencies.models import Agency, Official, Region
 from briefings.models import Briefing, ReadinessIndicator, Risk
+from meetings.models import AgendaItem, Election, FollowUp, Meeting, Participation
 
-from . import demo_data as data
-from .models import AgendaItem, Election, FollowUp, Meeting, Participation
+from . import data
 
 M = TypeVar("M", bound=models.Model)
 

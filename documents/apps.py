@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    """Official documents of a meeting: data, print templates, PDF. No models of its own."""
+
+    name = "documents"
+    verbose_name = _("Official documents")
