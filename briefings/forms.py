@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.forms import OfficialChoiceField
 from meetings.models import Meeting
+from pilkada_portal.forms import OnceFormMixin, VersionFieldMixin
 
 from . import selectors
 from .models import Briefing, BriefingTemplate, BriefingTemplateItem, ReadinessIndicator, Risk
@@ -18,7 +19,7 @@ from .services import BRIEFING_FIELDS, INDICATOR_FIELDS, RISK_FIELDS
 MAX_ROWS = 100
 
 
-class BriefingCreateForm(forms.ModelForm):
+class BriefingCreateForm(OnceFormMixin, forms.ModelForm):
     """A new briefing: an invited institution without a briefing, and an optional template."""
 
     template = forms.ModelChoiceField(
@@ -76,7 +77,7 @@ class BriefingCreateForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
-class BriefingForm(forms.ModelForm):
+class BriefingForm(VersionFieldMixin, forms.ModelForm):
     """The briefing's own fields on the edit screen (the institution stays as created)."""
 
     class Meta:
@@ -96,6 +97,7 @@ class BriefingForm(forms.ModelForm):
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the page's <form> has the token
         self.helper.layout = Layout(
+            "version",
             "topic",
             Row(Column("agenda_item"), Column("presenter")),
             "summary",
@@ -262,7 +264,12 @@ class BriefingEditForms:
         indicators, self._row_forms["indicators"] = self.indicators.rows(INDICATOR_FIELDS)
         risks, self._row_forms["risks"] = self.risks.rows(RISK_FIELDS)
         fields = {name: self.form.cleaned_data[name] for name in BRIEFING_FIELDS}
-        return {**fields, "indicators": indicators, "risks": risks}
+        return {
+            **fields,
+            "indicators": indicators,
+            "risks": risks,
+            "expected_version": self.form.expected_version,
+        }
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Show a service's errors: "indicators.2.status" goes to that row's status field."""

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency
 from meetings.guards import ensure_editable
 from meetings.models import Meeting
-from pilkada_portal.writes import assign_fields
+from pilkada_portal.writes import assign_fields, save_validated
 
 from .models import Briefing, ReadinessIndicator, Risk
 
@@ -95,9 +95,13 @@ def briefing_update(
     briefing: Briefing,
     indicators: Sequence[Row] = (),
     risks: Sequence[Row] = (),
+    expected_version: int | None = None,
     **fields: Any,
 ) -> Briefing:
-    """Change a briefing and add, change or delete its indicator and risk rows, all or none."""
+    """Change a briefing and add, change or delete its indicator and risk rows, all or none.
+
+    expected_version is the briefing's version the editor started from: a newer one raises
+    StaleVersionError and nothing is written."""
     ensure_editable(briefing.meeting)
     assign_fields(briefing, fields, BRIEFING_FIELDS)
     errors: dict = {}
@@ -115,7 +119,7 @@ def briefing_update(
     )
     if errors:
         raise ValidationError(errors)
-    briefing.save()
+    save_validated(briefing, expected_version=expected_version)
     ReadinessIndicator.objects.filter(pk__in=[obj.pk for obj in indicators_to_delete]).delete()
     Risk.objects.filter(pk__in=[obj.pk for obj in risks_to_delete]).delete()
     for obj in [*indicators_to_save, *risks_to_save]:

@@ -21,6 +21,7 @@ from meetings.models import Meeting
 from meetings.selectors import meeting_get
 from meetings.views.common import RuleRequiredMixin
 from pilkada_portal.views import ServiceFormMixin
+from pilkada_portal.writes import StaleVersionError
 
 from . import selectors, services
 from .forms import (
@@ -149,6 +150,10 @@ class BriefingUpdateView(BriefingRuleMixin, BriefingObjectMixin, TemplateView):
         if editor.is_valid():
             try:
                 services.briefing_update(briefing=self.briefing, **editor.service_arguments())
+            except StaleVersionError as error:
+                return self.render_to_response(
+                    self.get_context_data(editor=editor, stale_values=editor.form.show_stale(error))
+                )
             except ValidationError as error:
                 editor.add_service_errors(error)
             else:

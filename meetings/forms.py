@@ -4,10 +4,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Official
-from pilkada_portal.forms import VersionFieldMixin
+from pilkada_portal.forms import OnceFormMixin, VersionFieldMixin
 
 from .models import AgendaItem, FollowUp, Meeting, Participation
-from .services import AGENDA_FIELDS, FOLLOW_UP_FIELDS, MEETING_FIELDS
+from .services import (
+    AGENDA_FIELDS,
+    FOLLOW_UP_FIELDS,
+    FOLLOW_UP_PROGRESS_FIELDS,
+    MEETING_FIELDS,
+)
 
 
 class DateInput(forms.DateInput):
@@ -81,7 +86,7 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
         )
 
 
-class MeetingDuplicateForm(forms.Form):
+class MeetingDuplicateForm(OnceFormMixin, forms.Form):
     """Date (and title) of the next Rakor started from an existing one."""
 
     title = forms.CharField(label=_("Title"), max_length=250)
@@ -226,11 +231,33 @@ class AttendanceForm(forms.Form):
 
 
 class FollowUpForm(VersionFieldMixin, forms.ModelForm):
+    """A follow-up; once the minutes are final (progress_only) only its progress is open."""
+
     class Meta:
         model = FollowUp
         fields = list(FOLLOW_UP_FIELDS)
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "due_date": DateInput(),
+            "progress_note": forms.Textarea(attrs={"rows": 2}),
+        }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, progress_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_agency"].queryset = Agency.objects.order_by("name")
+        if progress_only:
+            # Disabled fields keep the stored value whatever is posted.
+            for name in set(FOLLOW_UP_FIELDS) - FOLLOW_UP_PROGRESS_FIELDS:
+                self.fields[name].disabled = True
+
+
+class MeetingCreateForm(OnceFormMixin, MeetingForm):
+    """A new meeting; sent twice, it creates one."""
+
+
+class AgendaItemCreateForm(OnceFormMixin, AgendaItemForm):
+    """A new agenda item at the end; sent twice, it adds one."""
+
+
+class FollowUpCreateForm(OnceFormMixin, FollowUpForm):
+    """A new follow-up; sent twice, it adds one."""

@@ -23,7 +23,26 @@ def final_record_message() -> str:
     )
 
 
+def lock_meeting(meeting: Meeting) -> str:
+    """Lock the meeting's row for this transaction and return its stored minutes status.
+
+    The approval takes the same lock, so a write that checked the status here cannot commit
+    after an approval that began before it: it waits, then sees the record final.
+    """
+    status = (
+        Meeting.objects.select_for_update()
+        .filter(pk=meeting.pk)
+        .values_list("minutes_status", flat=True)
+        .first()
+    )
+    return status
+
+
 def ensure_editable(meeting: Meeting) -> None:
-    """Refuse any change to the record of a meeting whose minutes are final."""
-    if is_final(meeting):
+    """Refuse any change to the record of a meeting whose minutes are final.
+
+    Call it inside the write's transaction, before reading what the write changes: it locks
+    the meeting's row until the transaction ends.
+    """
+    if lock_meeting(meeting) == MinutesStatus.FINAL:
         raise ValidationError(final_record_message(), code="final")

@@ -443,6 +443,11 @@ class FollowUp(VersionedModel):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
+    progress_note = models.TextField(
+        _("progress note"),
+        blank=True,
+        help_text=_("How far it has come; may still be updated after the minutes are final."),
+    )
 
     history = HistoricalRecords()
 

@@ -11,8 +11,8 @@ from agencies.models import Agency, Official
 from pilkada_portal.writes import assign_fields, save_validated
 
 from .cache import meetings_touch
-from .guards import ensure_editable, is_final
-from .models import AgendaItem, FollowUp, Meeting, Participation
+from .guards import ensure_editable, lock_meeting
+from .models import AgendaItem, FollowUp, Meeting, MinutesStatus, Participation
 
 # The fields each write accepts, in the order their forms show them (the forms use these).
 MEETING_FIELDS = (
@@ -50,7 +50,10 @@ FOLLOW_UP_FIELDS = (
     "responsible_agency",
     "due_date",
     "status",
+    "progress_note",
 )
+# What may still change once the minutes are final: how far the follow-up has come.
+FOLLOW_UP_PROGRESS_FIELDS = frozenset({"status", "progress_note"})
 
 
 # --- Meetings ---------------------------------------------------------------------------
@@ -344,11 +347,16 @@ def follow_up_create(*, meeting: Meeting, text: str, **fields) -> FollowUp:
 def follow_up_update(
     *, follow_up: FollowUp, expected_version: int | None = None, **fields
 ) -> FollowUp:
-    """Change a follow-up's text, responsible institution, due date or status."""
-    if is_final(follow_up.meeting):
-        # After final, only the follow-up's progress may still change.
-        changed = {name for name, value in fields.items() if getattr(follow_up, name) != value}
-        if changed - {"status"}:
+    """Change a follow-up's text, responsible institution, due date or status.
+
+    After the minutes are final only its progress (status and progress note) may change:
+    the other fields are compared with the row as stored, never with the instance handed
+    in (a ModelForm has already copied the new values onto it).
+    """
+    if lock_meeting(follow_up.meeting) == MinutesStatus.FINAL:
+        stored = FollowUp.objects.get(pk=follow_up.pk)
+        changed = {name for name, value in fields.items() if getattr(stored, name) != value}
+        if changed - FOLLOW_UP_PROGRESS_FIELDS:
             ensure_editable(follow_up.meeting)
     assign_fields(follow_up, fields, FOLLOW_UP_FIELDS)
     return save_validated(follow_up, expected_version=expected_version)

@@ -1,7 +1,10 @@
 """Helpers shared by the apps' forms."""
 
+import uuid
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -18,6 +21,24 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         if field == NON_FIELD_ERRORS:
             target = None
         form.add_error(target, errors)
+
+
+class OnceFormMixin(forms.Form):
+    """A hidden one-time token: the same create form sent twice creates one row."""
+
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission_token"].initial = uuid.uuid4
+        helper = getattr(self, "helper", None)
+        if helper is not None:
+            helper.render_hidden_fields = True  # crispy layouts name their visible fields
+
+    def clean(self):
+        cleaned = super().clean()
+        self.submission_token = cleaned.pop("submission_token", None)
+        return cleaned
 
 
 class VersionFieldMixin(forms.Form):
@@ -37,6 +58,13 @@ class VersionFieldMixin(forms.Form):
         # The version goes to the service as expected_version, not as a field to save.
         cleaned = super().clean()
         self.expected_version = cleaned.pop("version", None)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk is not None and self.expected_version is None:
+            # Without the version a save could overwrite someone's newer one unseen.
+            raise ValidationError(
+                _("This form was sent without its version; reload the page and save again."),
+                code="version_missing",
+            )
         return cleaned
 
     def show_stale(self, error) -> list[tuple[str, str, str]]:

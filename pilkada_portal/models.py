@@ -18,3 +18,23 @@ class VersionedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class FormSubmission(models.Model):
+    """A create form that was sent once: its one-time token and where its result is.
+
+    A second POST of the same form (a double click, a reload, a retry over a slow network)
+    finds the token taken and is sent to the first result instead of creating a second row.
+    """
+
+    token = models.UUIDField(_("token"), unique=True)
+    url = models.CharField(_("address of the result"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return str(self.token)

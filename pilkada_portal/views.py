@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from .forms import add_service_errors
-from .writes import StaleVersionError
+from .writes import StaleVersionError, submit_once
 
 
 class ServiceFormMixin:
@@ -30,9 +32,22 @@ class ServiceFormMixin:
 
     stale_values: list[tuple[str, str, str]] = []
 
+    def _url_of(self, obj) -> str:
+        self.object = obj  # get_success_url() reads it
+        return self.get_success_url()
+
     def form_valid(self, form):
         try:
-            self.object = self.perform(form)
+            if hasattr(form, "submission_token"):
+                with transaction.atomic():
+                    self.object, url = submit_once(
+                        form.submission_token, lambda: self.perform(form), self._url_of
+                    )
+                if self.object is None:
+                    messages.info(self.request, already_sent_message())
+                    return redirect(url)
+            else:
+                self.object = self.perform(form)
         except StaleVersionError as error:
             self.stale_values = form.show_stale(error)
             return self.form_invalid(form)
@@ -42,6 +57,10 @@ class ServiceFormMixin:
         if self.success_message:
             messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())
+
+
+def already_sent_message() -> str:
+    return _("This form had been sent already; it was saved once.")
 
 
 @login_not_required

@@ -1,14 +1,14 @@
 """The steps every service write shares: set only allowed fields, check the version, validate,
 save."""
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import VersionedModel
+from .models import FormSubmission, VersionedModel
 
 M = TypeVar("M", bound=models.Model)
 
@@ -50,5 +50,35 @@ def save_validated(obj: M, *, expected_version: int | None = None) -> M:
             raise StaleVersionError(current)
         obj.version = current.version + 1
     obj.full_clean()
-    obj.save()
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        # A concurrent write took the unique value between full_clean() and save(): the
+        # constraint check now sees it and raises the same message a sequential save gets.
+        obj.validate_constraints()
+        raise
     return obj
+
+
+def submit_once(
+    token, perform: Callable[[], M], url_of: Callable[[M], str]
+) -> tuple[M | None, str]:
+    """Run a create form's write once per one-time token: (created object, its URL).
+
+    A token already used returns (None, URL of the first result) without writing. Without a
+    token (None) the write simply runs. Call it inside the view's or service's transaction.
+    """
+    if token is None:
+        obj = perform()
+        return obj, url_of(obj)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = FormSubmission.objects.create(token=token)
+        except IntegrityError:
+            return None, FormSubmission.objects.get(token=token).url
+        obj = perform()
+        record.url = url_of(obj)
+        record.save(update_fields=["url"])
+        return obj, record.url

@@ -6,16 +6,18 @@ Every endpoint answers an htmx request with the re-rendered agenda block, and a 
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.rules import allows
 from pilkada_portal.forms import add_service_errors
-from pilkada_portal.writes import StaleVersionError
+from pilkada_portal.views import already_sent_message
+from pilkada_portal.writes import StaleVersionError, submit_once
 
 from .. import selectors, services
-from ..forms import AgendaItemForm
+from ..forms import AgendaItemCreateForm, AgendaItemForm
 from ..models import AgendaItem
 from .common import MeetingMixin, RuleRequiredMixin, back_to_meeting
 
@@ -51,7 +53,7 @@ class AgendaMixin(RuleRequiredMixin, MeetingMixin):
                 "meeting": self.meeting,
                 "agenda": selectors.agenda_rows(meeting=self.meeting),
                 **agenda_permissions(self.request.user, self.meeting),
-                "add_form": add_form or AgendaItemForm(meeting=self.meeting, prefix="new"),
+                "add_form": add_form or AgendaItemCreateForm(meeting=self.meeting, prefix="new"),
                 "edit_form": edit_form,
                 "editing_pk": editing.pk if editing else None,
                 "agenda_error": " ".join(error.messages) if error is not None else "",
@@ -76,16 +78,24 @@ class AgendaItemCreateView(AgendaMixin, View):
     role_permission = "meetings.add_agendaitem"
 
     def post(self, request, *args, **kwargs):
-        form = AgendaItemForm(request.POST, meeting=self.meeting, prefix="new")
+        form = AgendaItemCreateForm(request.POST, meeting=self.meeting, prefix="new")
         if not form.is_valid():
             return self.invalid(form=form)
         try:
-            services.agenda_item_create(meeting=self.meeting, **form.cleaned_data)
+            with transaction.atomic():
+                created, _url = submit_once(
+                    form.submission_token,
+                    lambda: services.agenda_item_create(meeting=self.meeting, **form.cleaned_data),
+                    lambda _obj: self.meeting.get_absolute_url(),
+                )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.invalid(form=form)
         if not request.htmx:
-            messages.success(request, _("The agenda item was added."))
+            messages.success(
+                request,
+                already_sent_message() if created is None else _("The agenda item was added."),
+            )
         return self.agenda_response()
 
 

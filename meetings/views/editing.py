@@ -12,7 +12,7 @@ from pilkada_portal.deletion import protected_error_message
 from pilkada_portal.views import ServiceFormMixin
 
 from .. import services
-from ..forms import MeetingDuplicateForm, MeetingForm
+from ..forms import MeetingCreateForm, MeetingDuplicateForm, MeetingForm
 from .common import MeetingMixin, RuleRequiredMixin
 
 
@@ -21,7 +21,7 @@ class MeetingCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
 
     permission_required = "meetings.add_meeting"
     template_name = "meetings/meeting_form.html"
-    form_class = MeetingForm
+    form_class = MeetingCreateForm
 
     def perform(self, form):
         self.success_message = _(

@@ -2,15 +2,17 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from pilkada_portal.forms import add_service_errors
-from pilkada_portal.writes import StaleVersionError
+from pilkada_portal.views import already_sent_message
+from pilkada_portal.writes import StaleVersionError, submit_once
 
 from .. import selectors, services
-from ..forms import AgendaMinutesForm, FollowUpForm, MinutesForm
+from ..forms import AgendaMinutesForm, FollowUpCreateForm, FollowUpForm, MinutesForm
 from ..models import FollowUp
 from .common import MeetingMixin, RuleRequiredMixin
 
@@ -50,7 +52,8 @@ class MinutesView(RuleRequiredMixin, MeetingMixin, TemplateView):
             kwargs["minutes_form"], kwargs["item_forms"] = self.get_forms()
         return super().get_context_data(
             follow_ups=selectors.follow_up_list(meeting=self.meeting),
-            follow_up_form=kwargs.pop("follow_up_form", None) or FollowUpForm(prefix="follow-up"),
+            follow_up_form=kwargs.pop("follow_up_form", None)
+            or FollowUpCreateForm(prefix="follow-up"),
             **kwargs,
         )
 
@@ -95,15 +98,25 @@ class FollowUpCreateView(MinutesView):
     role_permission = "meetings.add_followup"
 
     def post(self, request, *args, **kwargs):
-        form = FollowUpForm(request.POST, prefix="follow-up")
+        form = FollowUpCreateForm(request.POST, prefix="follow-up")
         if form.is_valid():
             try:
-                services.follow_up_create(meeting=self.meeting, **form.cleaned_data)
+                with transaction.atomic():
+                    created, url = submit_once(
+                        form.submission_token,
+                        lambda: services.follow_up_create(
+                            meeting=self.meeting, **form.cleaned_data
+                        ),
+                        lambda _obj: self.follow_ups_url(),
+                    )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The follow-up was added."))
-                return redirect(self.follow_ups_url())
+                if created is None:
+                    messages.info(request, already_sent_message())
+                else:
+                    messages.success(request, _("The follow-up was added."))
+                return redirect(url)
         return self.render_to_response(self.get_context_data(follow_up_form=form))
 
     def follow_ups_url(self):
@@ -120,13 +133,20 @@ class FollowUpUpdateView(FollowUpCreateView):
     def get_follow_up(self) -> FollowUp:
         return get_object_or_404(FollowUp, pk=self.kwargs["pk"], meeting=self.meeting)
 
+    def get_form(self, data=None, follow_up=None) -> FollowUpForm:
+        return FollowUpForm(
+            data,
+            instance=follow_up or self.get_follow_up(),
+            prefix="follow-up",
+            progress_only=self.meeting.is_final,
+        )
+
     def get(self, request, *args, **kwargs):
-        form = FollowUpForm(instance=self.get_follow_up(), prefix="follow-up")
-        return self.render_to_response({"meeting": self.meeting, "form": form})
+        return self.render_to_response({"meeting": self.meeting, "form": self.get_form()})
 
     def post(self, request, *args, **kwargs):
         follow_up = self.get_follow_up()
-        form = FollowUpForm(request.POST, instance=follow_up, prefix="follow-up")
+        form = self.get_form(request.POST, follow_up)
         if form.is_valid():
             try:
                 services.follow_up_update(

@@ -8,7 +8,7 @@ from accounts.rules import allows, meetings_visible_to
 
 from .. import selectors
 from ..filters import MeetingFilter
-from ..forms import AgendaItemForm
+from ..forms import AgendaItemCreateForm
 from .agenda import agenda_permissions
 
 PAGE_SIZE = 20
@@ -65,7 +65,7 @@ class MeetingDetailView(TemplateView):
             workflow_events=list(meeting.minutes_events.select_related("user")),
             revisions=list(meeting.revisions.all()),
             add_form=(
-                AgendaItemForm(meeting=meeting, prefix="new")
+                AgendaItemCreateForm(meeting=meeting, prefix="new")
                 if agenda["can_add_agenda_item"]
                 else None
             ),

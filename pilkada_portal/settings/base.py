@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "rules",
+    "pilkada_portal",
     # The layers, from the bottom up (docs/ARCHITECTURE.md).
     "agencies",
     "meetings",

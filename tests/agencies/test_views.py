@@ -38,6 +38,8 @@ def agency_data(**overrides) -> dict:
         "letterhead_government_line": "",
         "letter_place": "Wanggudu",
         "paper_size": "A4",
+        # The version the edit form was opened with (a create form ignores it).
+        "version": 1,
     }
     return {**data, **overrides}
 
@@ -52,6 +54,7 @@ def official_data(**overrides) -> dict:
         "nip": NIP,
         "phone": "",
         "email": "",
+        "version": 1,
     }
     return {**data, **overrides}
 
@@ -368,7 +371,8 @@ def test_update_saves_and_keeps_the_logo(operator_client):
     agency.refresh_from_db()
     logo = agency.logo.name
     response = operator_client.post(
-        reverse("agencies:update", args=[agency.pk]), agency_data(name="Dinas Baru")
+        reverse("agencies:update", args=[agency.pk]),
+        agency_data(name="Dinas Baru", version=agency.version),
     )
     assert response.status_code == 302
     assert response.url == reverse("agencies:detail", args=[agency.pk])
@@ -382,7 +386,8 @@ def test_update_can_clear_the_logo(operator_client):
         reverse("agencies:update", args=[agency.pk]), agency_data(logo=png_upload())
     )
     response = operator_client.post(
-        reverse("agencies:update", args=[agency.pk]), agency_data(**{"logo-clear": "on"})
+        reverse("agencies:update", args=[agency.pk]),
+        agency_data(**{"logo-clear": "on"}, version=2),
     )
     assert response.status_code == 302
     agency.refresh_from_db()

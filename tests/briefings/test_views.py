@@ -53,6 +53,7 @@ def edit_data(briefing, *, indicators=(), risks=(), initial=(0, 0), **fields):
         "presenter": briefing.presenter_id or "",
         "readiness": briefing.readiness,
         "status": briefing.status,
+        "version": briefing.version,
         **fields,
     }
     for prefix, rows, initial_count in (

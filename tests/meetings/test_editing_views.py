@@ -43,6 +43,7 @@ def _meeting_data(organizer, /, **overrides):
         "letter_subject": "",
         "letter_signer": "",
         "copies_to": "",
+        "version": 1,  # the version the edit form was opened with (create ignores it)
     }
     data.update(overrides)
     return data
@@ -195,7 +196,9 @@ class TestAgendaBuilder:
         assert response.context["editing_pk"] == item.pk
         prefix = f"item-{item.pk}"
         response = operator_client.post(
-            url, {f"{prefix}-title": "Baru", f"{prefix}-kind": "discussion"}, **HTMX
+            url,
+            {f"{prefix}-title": "Baru", f"{prefix}-kind": "discussion", f"{prefix}-version": 1},
+            **HTMX,
         )
         assert response.status_code == 200
         item.refresh_from_db()
@@ -338,6 +341,7 @@ class TestMinutes:
             {
                 "minutes-opening_remarks": "Dibuka",
                 "minutes-conclusions": "1. Siap",
+                "minutes-version": 1,
                 f"item-{item.pk}-discussion_notes": "Tanya jawab",
                 f"item-{item.pk}-speakers": [speaker.pk],
             },
@@ -387,10 +391,14 @@ class TestMinutes:
                 "follow-up-text": "Distribusi",
                 "follow-up-status": "done",
                 "follow-up-due_date": "31-02-2024",
+                "follow-up-version": 1,
             },
         )
         assert "due_date" in response.context["form"].errors
-        operator_client.post(update, {"follow-up-text": "Distribusi", "follow-up-status": "done"})
+        operator_client.post(
+            update,
+            {"follow-up-text": "Distribusi", "follow-up-status": "done", "follow-up-version": 1},
+        )
         follow_up.refresh_from_db()
         assert follow_up.status == "done"
         operator_client.post(reverse("meetings:follow_up_delete", args=[meeting.pk, follow_up.pk]))

@@ -52,7 +52,7 @@ def test_history_page_names_the_user(notulis_client):
     meeting = MeetingFactory(conclusions="")
     notulis_client.post(
         reverse("meetings:minutes", args=[meeting.pk]),
-        {"minutes-opening_remarks": "", "minutes-conclusions": "Disepakati"},
+        {"minutes-opening_remarks": "", "minutes-conclusions": "Disepakati", "minutes-version": 1},
     )
     response = notulis_client.get(reverse("meetings:history", args=[meeting.pk]))
     assertContains(response, "notulis")
