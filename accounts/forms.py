@@ -1,6 +1,6 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -20,3 +20,21 @@ class LoginForm(AuthenticationForm):
             MaxLengthValidator(self.fields["username"].max_length or 150)
         )
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+
+
+class PortalPasswordChangeForm(PasswordChangeForm):
+    """A user changes their own password (old one first), in the portal's layout."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Change the password")))
+
+
+class PortalSetPasswordForm(SetPasswordForm):
+    """A new password from a reset link."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Set the password")))

@@ -1,7 +1,13 @@
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
 from simple_history.models import HistoricalRecords
+
+# Accounts keep their history too (who was given which role, who was deactivated), without
+# the password hash or the sign-in times.
+register(User, app="accounts", excluded_fields=["password", "last_login"], m2m_fields=["groups"])
 
 
 class Profile(models.Model):
@@ -20,6 +26,18 @@ class Profile(models.Model):
         null=True,
         blank=True,
         related_name="members",
+    )
+    official = models.ForeignKey(
+        "agencies.Official",
+        verbose_name=_("official"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accounts",
+        help_text=_(
+            "The person this account is in the registry: the minute taker who submits is "
+            "named on the Notula."
+        ),
     )
     history = HistoricalRecords()
 

@@ -95,6 +95,13 @@ def own_institution_has_no_briefing(user, meeting) -> bool:
 
 can_see_meeting = sees_all_meetings | is_invited
 
+
+@rules.predicate
+def briefing_published(user, briefing) -> bool:
+    """Submitted by its institution, or part of final minutes."""
+    return briefing.status == "submitted" or briefing.meeting.is_final
+
+
 # --- Meetings and their record (object: the meeting) ----------------------------------------
 
 RULES = {
@@ -128,7 +135,9 @@ RULES = {
     "briefings.can_add_briefing": role("briefings.add_briefing")
     & record_open
     & (writes_any_briefing | (is_invited & before_the_meeting & own_institution_has_no_briefing)),
-    # object: the briefing.
+    # object: the briefing. A draft is read by the secretariat and its own institution.
+    "briefings.can_read_briefing": sees_all_meetings
+    | (is_invited & (own_briefing | briefing_published)),
     "briefings.can_edit_briefing": role("briefings.change_briefing")
     & record_open
     & (writes_any_briefing | (is_invited & own_briefing & before_the_meeting)),

@@ -110,6 +110,7 @@ def user_save(
     email: str = "",
     role: str,
     agency=None,
+    official=None,
     is_active: bool = True,
     password: str = "",
 ):
@@ -139,6 +140,26 @@ def user_save(
     user.groups.set([Group.objects.get(name=role)])
     profile, _created = Profile.objects.get_or_create(user=user)
     profile.agency = agency if role in INSTITUTION_ROLES else None
+    profile.official = official
     profile.full_clean()
     profile.save()
     return user
+
+
+def password_reset_send(*, user, request) -> bool:
+    """E-mail the user a one-time link to set a password; False when no mail can be sent
+    (no EMAIL_HOST, or the account has no address): then set a temporary password."""
+    from django.conf import settings
+    from django.contrib.auth.forms import PasswordResetForm
+
+    if not settings.EMAIL_HOST or not user.email or not user.is_active:
+        return False
+    form = PasswordResetForm({"email": user.email})
+    form.is_valid()
+    form.save(
+        request=request,
+        use_https=request.is_secure(),
+        subject_template_name="registration/password_reset_subject.txt",
+        email_template_name="registration/password_reset_email.txt",
+    )
+    return True

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency
+from agencies.models import Agency, Official
 
 from .roles import Role
 
@@ -24,6 +24,15 @@ class UserForm(forms.Form):
         required=False,
         help_text=_("Required for liaisons and attendees: they see this institution's meetings."),
     )
+    official = forms.ModelChoiceField(
+        label=_("Official in the registry"),
+        queryset=Official.objects.none(),
+        required=False,
+        help_text=_(
+            "Who this person is among the institutions' officials: a minute taker who "
+            "submits the minutes is named on the Notula."
+        ),
+    )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
     password = forms.CharField(
         label=_("New password"),
@@ -37,6 +46,12 @@ class UserForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["agency"].queryset = Agency.objects.order_by("name")
+        self.fields["official"].queryset = Official.objects.select_related("agency").order_by(
+            "name"
+        )
+        self.fields["official"].label_from_instance = lambda o: (
+            f"{o.full_name} – {o.position} ({o.agency.display_name})"
+        )
         if user is None:
             self.fields["password"].required = True
             self.fields["password"].help_text = ""
@@ -46,6 +61,7 @@ class UserForm(forms.Form):
             Row(Column("first_name"), Column("last_name")),
             "email",
             Row(Column("role"), Column("agency")),
+            "official",
             "is_active",
             "password",
             Submit("save", _("Save")),

@@ -1,8 +1,11 @@
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import UserPassesTestMixin
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from pilkada_portal.views import ServiceFormMixin
@@ -63,6 +66,10 @@ class UserUpdateView(UserFormMixin):
         self.account = get_object_or_404(get_user_model(), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        can_mail = bool(settings.EMAIL_HOST and self.account.email)
+        return super().get_context_data(can_send_reset=can_mail, **kwargs)
+
     def get_initial(self):
         profile = Profile.objects.filter(user=self.account).first()
         group = self.account.groups.first()
@@ -73,5 +80,24 @@ class UserUpdateView(UserFormMixin):
             "email": self.account.email,
             "role": group.name if group else "",
             "agency": profile.agency if profile else None,
+            "official": profile.official if profile else None,
             "is_active": self.account.is_active,
         }
+
+
+class PasswordResetSendView(AdministratorOnlyMixin, View):
+    """The administrator e-mails an account its password reset link."""
+
+    def post(self, request, *args, **kwargs):
+        account = get_object_or_404(get_user_model(), pk=kwargs["pk"])
+        if services.password_reset_send(user=account, request=request):
+            messages.success(
+                request,
+                _("A link to set the password was sent to %(email)s.") % {"email": account.email},
+            )
+        else:
+            messages.error(
+                request,
+                _("No e-mail can be sent: set a temporary password and tell it to the person."),
+            )
+        return redirect("accounts:user_update", pk=account.pk)

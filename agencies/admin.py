@@ -1,10 +1,11 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Agency, Official, Region
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "code", "parent"]
     list_filter = ["kind"]
     search_fields = ["name", "code"]
@@ -19,7 +20,7 @@ class OfficialInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "kind", "head_title", "region"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "short_name", "head_title"]
@@ -29,7 +30,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(SimpleHistoryAdmin):
     list_display = ["name", "title_prefix", "title_suffix", "position", "agency", "nip"]
     list_filter = ["agency__kind", "agency"]
     search_fields = ["name", "position", "nip", "agency__name", "agency__short_name"]

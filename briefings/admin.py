@@ -1,22 +1,45 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from meetings.admin import FinalRecordAdmin, FinalRecordInline, RecordRowForm
 
 from .models import Briefing, BriefingTemplate, BriefingTemplateItem, ReadinessIndicator, Risk
 
 
-class ReadinessIndicatorInline(admin.TabularInline):
+class _BriefingInline(FinalRecordInline):
+    def _final(self, obj) -> bool:
+        return super()._final(obj.meeting if obj is not None else None)
+
+
+class BriefingRowForm(RecordRowForm):
+    def record_meeting(self, cleaned):
+        briefing = cleaned.get("briefing") or getattr(self.instance, "briefing", None)
+        return briefing.meeting if briefing is not None else None
+
+
+class BriefingRowAdmin(FinalRecordAdmin):
+    """Indicators and risks: part of the record of their briefing's meeting."""
+
+    form = BriefingRowForm
+
+    def record_meeting(self, obj):
+        return obj.briefing.meeting
+
+
+class ReadinessIndicatorInline(_BriefingInline):
     model = ReadinessIndicator
     extra = 0
     fields = ["aspect", "label", "status", "value", "target", "unit", "note"]
 
 
-class RiskInline(admin.TabularInline):
+class RiskInline(_BriefingInline):
     model = Risk
     extra = 0
     fields = ["location", "category", "level", "description", "mitigation"]
 
 
 @admin.register(Briefing)
-class BriefingAdmin(admin.ModelAdmin):
+class BriefingAdmin(FinalRecordAdmin):
     list_display = ["agency", "topic", "meeting", "readiness", "status"]
     list_filter = ["readiness", "status", "agency__kind", "meeting"]
     search_fields = ["topic", "summary", "agency__name", "agency__short_name", "meeting__title"]
@@ -26,7 +49,7 @@ class BriefingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReadinessIndicator)
-class ReadinessIndicatorAdmin(admin.ModelAdmin):
+class ReadinessIndicatorAdmin(BriefingRowAdmin):
     list_display = ["label", "aspect", "status", "value", "target", "unit", "briefing"]
     list_filter = ["aspect", "status"]
     search_fields = ["label", "note", "briefing__topic", "briefing__agency__name"]
@@ -35,7 +58,7 @@ class ReadinessIndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Risk)
-class RiskAdmin(admin.ModelAdmin):
+class RiskAdmin(BriefingRowAdmin):
     list_display = ["category", "location", "level", "briefing"]
     list_filter = ["category", "level"]
     search_fields = ["location", "description", "mitigation", "briefing__agency__name"]
@@ -50,7 +73,7 @@ class BriefingTemplateItemInline(admin.TabularInline):
 
 
 @admin.register(BriefingTemplate)
-class BriefingTemplateAdmin(admin.ModelAdmin):
+class BriefingTemplateAdmin(SimpleHistoryAdmin):
     list_display = ["name", "topic", "position"]
     list_editable = ["position"]
     search_fields = ["name", "topic", "description"]
@@ -58,7 +81,7 @@ class BriefingTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(BriefingTemplateItem)
-class BriefingTemplateItemAdmin(admin.ModelAdmin):
+class BriefingTemplateItemAdmin(SimpleHistoryAdmin):
     list_display = ["label", "template", "position", "aspect", "unit", "target"]
     list_filter = ["template", "aspect"]
     search_fields = ["label", "template__name"]

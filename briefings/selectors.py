@@ -29,13 +29,16 @@ def briefing_detail_get(*, meeting_pk: int, pk: int) -> Briefing:
     )
 
 
-def briefing_list_for_meeting(*, meeting: Meeting) -> list[Briefing]:
-    """The meeting's briefings with their institution, indicators and risks."""
-    return list(
-        meeting.briefings.select_related("agency", "agenda_item", "presenter").prefetch_related(
-            Prefetch("indicators"), Prefetch("risks")
-        )
-    )
+def briefing_list_for_meeting(*, meeting: Meeting, drafts: bool = True) -> list[Briefing]:
+    """The meeting's briefings with their institution, indicators and risks.
+
+    drafts=False leaves out those still in draft (for readers outside the secretariat),
+    unless the minutes are final.
+    """
+    briefings = meeting.briefings.select_related("agency", "agenda_item", "presenter")
+    if not drafts and not meeting.is_final:
+        briefings = briefings.filter(status=Briefing.Status.SUBMITTED)
+    return list(briefings.prefetch_related(Prefetch("indicators"), Prefetch("risks")))
 
 
 def briefing_deletion_summary(*, briefing: Briefing) -> dict[str, int]:

@@ -195,6 +195,6 @@ class BriefingDetailView(TemplateView):
         briefing = selectors.briefing_detail_get(
             meeting_pk=self.kwargs["meeting_pk"], pk=self.kwargs["pk"]
         )
-        if not allows(self.request.user, "meetings.can_see_meeting", briefing.meeting):
+        if not allows(self.request.user, "briefings.can_read_briefing", briefing):
             raise Http404
         return super().get_context_data(briefing=briefing, meeting=briefing.meeting, **kwargs)

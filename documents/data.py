@@ -145,6 +145,8 @@ class Notula(Document):
     follow_ups: tuple[FollowUpLine, ...] = ()
     closing_time: str = ""
     place_date: str = ""
+    # Approved: no DRAF mark (the stored final PDF also carries its verification block).
+    final: bool = False
 
 
 @dataclass(frozen=True)
@@ -374,6 +376,7 @@ def notula_data(meeting: Meeting) -> Notula:
                 f"{meeting.zone_abbreviation}"
             ),
             place_date=_place_date(meeting, meeting.date),
+            final=meeting.is_final,
         )
 
 

@@ -1,5 +1,6 @@
 """HTML to PDF with WeasyPrint, and nothing else; results cached by a hash of their content."""
 
+import contextlib
 import hashlib
 import logging
 import threading
@@ -67,12 +68,15 @@ def cached_pdf(html: str) -> bytes:
     except FileNotFoundError:
         pass
     content = render_pdf(html)
+    # Write then rename, so a concurrent reader never sees half a file.
+    temporary = path.with_suffix(f".{threading.get_ident()}.tmp")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so a concurrent reader never sees half a file.
-        temporary = path.with_suffix(f".{threading.get_ident()}.tmp")
         temporary.write_bytes(content)
         temporary.replace(path)
-    except OSError:
-        logger.exception("Could not store the rendered document in %s", directory)
+    except OSError as error:
+        # The document is still served; only the cache missed. One line, no traceback.
+        logger.warning("Could not store the rendered document in %s: %s", directory, error)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
     return content

@@ -1,10 +1,80 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AgendaItem, Election, FollowUp, Meeting, Participation
+from .guards import final_record_message, is_final, lock_meeting
+from .models import AgendaItem, Election, FollowUp, Meeting, MinutesStatus, Participation
+
+
+class RecordRowForm(forms.ModelForm):
+    """An admin form for a row of a meeting's record: refused when the meeting is final."""
+
+    def clean(self):
+        cleaned = super().clean()
+        meeting = self.record_meeting(cleaned)
+        if meeting is not None and is_final(meeting):
+            raise forms.ValidationError(final_record_message(), code="final")
+        return cleaned
+
+    def record_meeting(self, cleaned):
+        return cleaned.get("meeting") or getattr(self.instance, "meeting", None)
+
+
+class MeetingAdminForm(RecordRowForm):
+    def record_meeting(self, cleaned):
+        return self.instance if self.instance.pk else None
+
+
+class FinalRecordAdmin(SimpleHistoryAdmin):
+    """The admin of a meeting's record: once the minutes are final, read-only (corrections
+    go through the reopen-with-reason path of the portal, never through the admin)."""
+
+    form = RecordRowForm
+
+    def record_meeting(self, obj):
+        return obj.meeting
+
+    def _final(self, obj) -> bool:
+        return obj is not None and obj.pk is not None and is_final(self.record_meeting(obj))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._final(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._final(obj)
+
+    def save_model(self, request, obj, form, change):
+        # The form checked before; the lock closes the gap to an approval running meanwhile.
+        if lock_meeting(self.record_meeting(obj)) == MinutesStatus.FINAL:
+            raise PermissionDenied(final_record_message())
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        if lock_meeting(self.record_meeting(obj)) == MinutesStatus.FINAL:
+            raise PermissionDenied(final_record_message())
+        super().delete_model(request, obj)
+
+
+class FinalRecordInline(admin.TabularInline):
+    """Rows shown inside a record's admin page: fixed when its meeting is final."""
+
+    def _final(self, obj) -> bool:
+        meeting = getattr(obj, "meeting", obj)
+        return obj is not None and obj.pk is not None and is_final(meeting)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not self._final(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._final(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._final(obj)
 
 
 @admin.register(Election)
-class ElectionAdmin(admin.ModelAdmin):
+class ElectionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "voting_day", "region"]
     list_filter = ["voting_day"]
     search_fields = ["name", "region__name"]
@@ -12,7 +82,7 @@ class ElectionAdmin(admin.ModelAdmin):
     list_select_related = ["region"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(FinalRecordInline):
     model = AgendaItem
     extra = 0
     fields = [
@@ -27,7 +97,7 @@ class AgendaItemInline(admin.TabularInline):
     autocomplete_fields = ["presenter_agency", "presenter"]
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(FinalRecordInline):
     model = Participation
     extra = 0
     fields = [
@@ -42,7 +112,7 @@ class ParticipationInline(admin.TabularInline):
     autocomplete_fields = ["agency", "invitee"]
 
 
-class FollowUpInline(admin.TabularInline):
+class FollowUpInline(FinalRecordInline):
     model = FollowUp
     extra = 0
     fields = ["text", "responsible_agency", "due_date", "status"]
@@ -50,7 +120,7 @@ class FollowUpInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(FinalRecordAdmin):
     list_display = ["title", "date", "start_time", "venue", "organizer", "status"]
     list_filter = ["status", "kind", "election", "organizer", "date"]
     search_fields = [
@@ -64,10 +134,17 @@ class MeetingAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organizer", "election", "chair", "minute_taker"]
     list_select_related = ["organizer"]
     inlines = [AgendaItemInline, ParticipationInline, FollowUpInline]
+    # Moving the minutes between draft, review and final is the workflow's, with its events.
+    readonly_fields = ["minutes_status"]
+
+    form = MeetingAdminForm
+
+    def record_meeting(self, obj):
+        return obj
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(FinalRecordAdmin):
     list_display = ["meeting", "position", "title", "kind", "presenter_agency"]
     list_filter = ["kind", "meeting"]
     search_fields = ["title", "description", "meeting__title", "presenter_agency__name"]
@@ -76,7 +153,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(FinalRecordAdmin):
     list_display = ["meeting", "agency", "invitee", "invitee_position", "status"]
     list_filter = ["status", "agency__kind", "meeting"]
     search_fields = [
@@ -91,7 +168,7 @@ class ParticipationAdmin(admin.ModelAdmin):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(admin.ModelAdmin):
+class FollowUpAdmin(FinalRecordAdmin):
     list_display = ["text", "meeting", "responsible_agency", "due_date", "status"]
     list_filter = ["status", "due_date"]
     search_fields = ["text", "meeting__title", "responsible_agency__name"]

@@ -154,7 +154,7 @@ class AgendaMinutesForm(forms.ModelForm):
 
     class Meta:
         model = AgendaItem
-        fields = ["discussion_notes"]
+        fields = ["discussion_notes", "no_notes"]
         widgets = {"discussion_notes": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, speaker_choices: list[Official], **kwargs):

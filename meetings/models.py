@@ -268,6 +268,11 @@ class AgendaItem(VersionedModel):
         related_name="presented_agenda_items",
     )
     discussion_notes = models.TextField(_("discussion notes"), blank=True)
+    no_notes = models.BooleanField(
+        _("nothing to record"),
+        default=False,
+        help_text=_("The item was held and there is nothing to note (tidak ada catatan)."),
+    )
     speakers = models.ManyToManyField(
         Official, verbose_name=_("who spoke"), blank=True, related_name="spoken_agenda_items"
     )

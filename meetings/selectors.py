@@ -165,3 +165,72 @@ def participation_list_for_agency(*, agency: Agency, limit: int = 50) -> list[Pa
             "-meeting__date", "meeting__title"
         )[:limit]
     )
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One condition of a complete record, and the screen (with the rule it needs) to fix it."""
+
+    label: str
+    done: bool
+    url: str
+    rule: str
+
+
+def minutes_checklist(*, meeting: Meeting) -> list[ChecklistItem]:
+    """What a record needs before its minutes may be approved, item by item."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    edit = reverse("meetings:update", args=[meeting.pk])
+    minutes = reverse("meetings:minutes", args=[meeting.pk])
+    statuses = list(meeting.participations.values_list("status", flat=True))
+    discussed = meeting.agenda_items.filter(
+        kind__in=[AgendaItem.Kind.PRESENTATION, AgendaItem.Kind.DISCUSSION]
+    ).order_by("position")
+    items = [
+        ChecklistItem(
+            _("The chair is named"),
+            meeting.chair_id is not None,
+            f"{edit}#id_chair",
+            "meetings.can_edit_meeting",
+        ),
+        ChecklistItem(
+            _("The minute taker is named"),
+            meeting.minute_taker_id is not None,
+            f"{edit}#id_minute_taker",
+            "meetings.can_edit_meeting",
+        ),
+        ChecklistItem(
+            _("The start time is known"),
+            meeting.start_time is not None,
+            f"{edit}#id_start_time",
+            "meetings.can_edit_meeting",
+        ),
+        ChecklistItem(
+            _("Attendance is recorded for every invitation"),
+            bool(statuses) and Participation.Status.INVITED not in statuses,
+            reverse("meetings:attendance", args=[meeting.pk]),
+            "meetings.can_record_attendance",
+        ),
+    ]
+    for item in discussed:
+        if not item.discussion_notes.strip() and not item.no_notes:
+            items.append(
+                ChecklistItem(
+                    _("Notes of agenda item %(number)s “%(title)s” (or “nothing to record”)")
+                    % {"number": item.position, "title": item.title},
+                    False,
+                    f"{minutes}#minutes-item-{item.pk}",
+                    "meetings.can_write_minutes",
+                )
+            )
+    items.append(
+        ChecklistItem(
+            _("The conclusions are written"),
+            bool(meeting.conclusions.strip()),
+            f"{minutes}#conclusions-heading",
+            "meetings.can_write_minutes",
+        )
+    )
+    return items

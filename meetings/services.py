@@ -83,19 +83,23 @@ def meeting_minutes_save(
     meeting: Meeting,
     opening_remarks: str,
     conclusions: str,
-    items: Iterable[tuple[AgendaItem, str, Iterable[Official]]] = (),
+    items: Iterable[tuple] = (),
     expected_version: int | None = None,
 ) -> Meeting:
-    """Save the minutes text: remarks, conclusions and each item's discussion and speakers."""
+    """Save the minutes text: remarks, conclusions and each item's discussion and speakers.
+
+    items: (agenda item, notes, speakers) or (agenda item, notes, speakers, no_notes), where
+    no_notes says that the item was held with nothing to record ("tidak ada catatan").
+    """
     ensure_editable(meeting)
     meeting.opening_remarks = opening_remarks
     meeting.conclusions = conclusions
     save_validated(meeting, expected_version=expected_version)
-    for item, notes, speakers in items:
+    for item, notes, speakers, *rest in items:
         if item.meeting_id != meeting.pk:
             raise ValueError("The agenda item belongs to another meeting.")
         # The meeting was checked once above; each item need not ask again.
-        _write_item_minutes(item, notes, speakers)
+        _write_item_minutes(item, notes, speakers, no_notes=bool(rest and rest[0]))
     return meeting
 
 
@@ -251,8 +255,11 @@ def agenda_item_minutes_update(
     return _write_item_minutes(item, discussion_notes, speakers)
 
 
-def _write_item_minutes(item: AgendaItem, notes: str, speakers: Iterable[Official]) -> AgendaItem:
+def _write_item_minutes(
+    item: AgendaItem, notes: str, speakers: Iterable[Official], *, no_notes: bool = False
+) -> AgendaItem:
     item.discussion_notes = notes
+    item.no_notes = no_notes and not notes.strip()
     save_validated(item)
     item.speakers.set(speakers)
     return item

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from documents.render import notula_final_pdf
 from meetings.models import Meeting, MinutesEvent, MinutesStatus, NotulaRevision
+from meetings.selectors import minutes_checklist
 from pilkada_portal.writes import save_validated
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or retyped
@@ -41,6 +42,10 @@ def _move(current: Meeting, status: str, action: str, user: AbstractBaseUser, co
 def minutes_submit(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
     """The minute taker hands the draft to the chair for review."""
     current = _lock(meeting, MinutesStatus.DRAFT)
+    profile = getattr(user, "profile", None)
+    if current.minute_taker_id is None and profile is not None and profile.official_id:
+        # The minute taker who submits signs the Notula, unless another was named.
+        current.minute_taker = profile.official
     _move(current, MinutesStatus.IN_REVIEW, MinutesEvent.Action.SUBMITTED, user)
     return current
 
@@ -66,6 +71,13 @@ def minutes_approve(*, meeting: Meeting, user: AbstractBaseUser, verify_url: str
     printed, with a QR code, on the PDF.
     """
     current = _lock(meeting, MinutesStatus.IN_REVIEW)
+    missing = [item.label for item in minutes_checklist(meeting=current) if not item.done]
+    if missing:
+        raise ValidationError(
+            _("The record is not complete yet. Still missing: %(missing)s.")
+            % {"missing": "; ".join(missing)},
+            code="incomplete",
+        )
     last = current.revisions.aggregate(last=Max("number"))["last"] or 0
     reopened = current.minutes_events.filter(action=MinutesEvent.Action.REOPENED).last()
     code = _new_code()

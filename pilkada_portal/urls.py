@@ -7,8 +7,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from accounts.forms import LoginForm
-from pilkada_portal.views import healthz
+from accounts.forms import LoginForm, PortalPasswordChangeForm, PortalSetPasswordForm
+from pilkada_portal.views import healthz, readyz
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="meetings:list", permanent=False), name="home"),
@@ -20,6 +20,30 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Everyone changes their own password; a reset link (sent by an administrator when
+    # e-mail is configured) opens without a session.
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(form_class=PortalPasswordChangeForm),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        login_not_required(
+            auth_views.PasswordResetConfirmView.as_view(form_class=PortalSetPasswordForm)
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        login_not_required(auth_views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
+    ),
     # Visitors choose the language on the login page too, before they have signed in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("users/", include("accounts.urls")),
@@ -29,6 +53,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("agencies/", include("agencies.urls")),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),
 ]
 

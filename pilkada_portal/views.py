@@ -1,9 +1,13 @@
 """Views and view mixins shared by the apps."""
 
+import logging
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +15,8 @@ from django.views.decorators.cache import never_cache
 
 from .forms import add_service_errors
 from .writes import StaleVersionError, submit_once
+
+logger = logging.getLogger("pilkada_portal")
 
 
 class ServiceFormMixin:
@@ -74,3 +80,31 @@ def csrf_failure(request, reason=""):
 def healthz(request):
     """Liveness check for load balancers: answers without touching the database."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+@never_cache
+def readyz(request):
+    """Readiness check: the database answers, and so does a shared cache when one is set.
+
+    503 with the failing part named (no details) while either is down.
+    """
+    failing = []
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        failing.append("database")
+    if settings.CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache":
+        try:
+            cache.set("readyz", "1", 5)
+            if cache.get("readyz") != "1":
+                failing.append("cache")
+        except Exception:  # a cache client raises its own errors (redis.ConnectionError...)
+            failing.append("cache")
+    if failing:
+        logger.warning("Not ready: %s", ", ".join(failing))
+        return HttpResponse(
+            "not ready: " + ", ".join(failing), status=503, content_type="text/plain"
+        )
+    return HttpResponse("ready", content_type="text/plain")

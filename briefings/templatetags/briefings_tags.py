@@ -10,9 +10,12 @@ register = template.Library()
 @register.inclusion_tag("briefings/includes/_meeting_briefings.html", takes_context=True)
 def meeting_briefings(context, meeting):
     """The readiness briefings of a meeting, as cards (the meeting page caches the result)."""
+    perms = context.get("perms")
+    staff = perms is not None and "meetings.view_meeting" in perms
     return {
         "meeting": meeting,
-        "briefings": selectors.briefing_list_for_meeting(meeting=meeting),
+        # Cached per meeting and per kind of reader (the page's cache key says which).
+        "briefings": selectors.briefing_list_for_meeting(meeting=meeting, drafts=staff),
         # Institution names link to their page for readers allowed to open it.
         "perms": context.get("perms"),
     }

@@ -71,6 +71,7 @@ class MinutesView(RuleRequiredMixin, MeetingMixin, TemplateView):
                             form.instance,
                             form.cleaned_data["discussion_notes"],
                             form.cleaned_data["speakers"],
+                            form.cleaned_data["no_notes"],
                         )
                         for form in item_forms
                     ],

@@ -4,7 +4,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from accounts.rules import allows, meetings_visible_to
+from accounts.rules import allows, meetings_visible_to, user_agency
 
 from .. import selectors
 from ..filters import MeetingFilter
@@ -41,6 +41,31 @@ class MeetingDetailView(TemplateView):
 
     template_name = "meetings/meeting_detail.html"
 
+    def own_draft_briefing(self, meeting):
+        """A liaison's own briefing while still a draft (the page's shared part lists only
+        submitted ones for readers outside the secretariat)."""
+        user = self.request.user
+        if allows(user, "meetings.can_see_history", meeting):
+            return None  # staff see every briefing in the list
+        agency = user_agency(user)
+        if agency is None:
+            return None
+        return meeting.briefings.filter(agency=agency, status="draft").first()
+
+    def checklist(self, meeting) -> list[tuple[selectors.ChecklistItem, str]]:
+        """The approval checklist for those who move the minutes, each item with the link
+        to fix it where this user may use that screen."""
+        user = self.request.user
+        if meeting.is_final or not (
+            allows(user, "meetings.can_submit_minutes", meeting)
+            or allows(user, "meetings.can_review_minutes", meeting)
+        ):
+            return []
+        return [
+            (item, item.url if allows(user, item.rule, meeting) else "")
+            for item in selectors.minutes_checklist(meeting=meeting)
+        ]
+
     def get_context_data(self, **kwargs):
         meeting = selectors.meeting_get(pk=self.kwargs["pk"])
         user = self.request.user
@@ -63,6 +88,9 @@ class MeetingDetailView(TemplateView):
             **agenda,
             documents=documents,
             workflow_events=list(meeting.minutes_events.select_related("user")),
+            own_briefing=self.own_draft_briefing(meeting),
+            checklist=(checklist := self.checklist(meeting)),
+            checklist_complete=all(item.done for item, _url in checklist),
             revisions=list(meeting.revisions.all()),
             add_form=(
                 AgendaItemCreateForm(meeting=meeting, prefix="new")

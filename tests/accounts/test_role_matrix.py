@@ -17,6 +17,7 @@ from tests.meetings.factories import (
     FollowUpFactory,
     MeetingFactory,
     ParticipationFactory,
+    complete_record,
 )
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,7 @@ def world(users_by_role, settings, tmp_path):
     final = MeetingFactory()
     ParticipationFactory(meeting=final, agency=own)
     users = users_by_role(own)
+    complete_record(final)
     workflow.minutes_submit(meeting=final, user=users["notulis"])
     revision = workflow.minutes_approve(
         meeting=final, user=users["pimpinan"], verify_url="http://testserver/verifikasi/{code}/"
@@ -87,6 +89,7 @@ def world(users_by_role, settings, tmp_path):
         "other_briefing": other_briefing,
         "final": final,
         "revision": revision,
+        "users_pk": users["peserta"].pk,
     }
 
 
@@ -102,6 +105,20 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         ("logout", reverse("logout"), row(405)),  # POST only; anonymous go to login
         ("set_language", reverse("set_language"), row(302, anonymous=302)),
         ("healthz", reverse("healthz"), row(200, anonymous=200)),
+        ("readyz", reverse("readyz"), row(200, anonymous=200)),
+        ("password_change", reverse("password_change"), row(200)),
+        ("password_change_done", reverse("password_change_done"), row(200)),
+        (
+            "password_reset_confirm",
+            reverse("password_reset_confirm", args=["MQ", "bad-token"]),
+            row(200, anonymous=200),
+        ),
+        ("password_reset_complete", reverse("password_reset_complete"), row(200, anonymous=200)),
+        (
+            "accounts:password_reset_send",
+            reverse("accounts:password_reset_send", args=[w["users_pk"]]),
+            allowed("", ok=405),
+        ),
         ("minutes:verify", reverse("minutes:verify"), row(200, anonymous=200)),
         (
             "minutes:verify_detail",
@@ -241,7 +258,12 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
             allowed("operator"),
         ),
         ("briefings:delete own", reverse("briefings:delete", args=[m, ob]), allowed("operator")),
-        ("briefings:detail", reverse("briefings:detail", args=[m, xb]), row(200)),
+        # Another institution's briefing, still a draft: the secretariat's and its own only.
+        (
+            "briefings:detail",
+            reverse("briefings:detail", args=[m, xb]),
+            row(200, liaison=404, peserta=404),
+        ),
         # The directory of institutions is for staff.
         ("agencies:list", reverse("agencies:list"), allowed("operator notulis pimpinan")),
         (

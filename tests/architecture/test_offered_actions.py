@@ -4,7 +4,6 @@ briefing pages is followed and every form is posted, and none answers 403 or a r
 
 import datetime
 import re
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -16,57 +15,23 @@ from django.utils import timezone
 from minutes import services as workflow
 from tests.agencies.factories import AgencyFactory, OfficialFactory
 from tests.briefings.factories import BriefingFactory
+from tests.crawl import Page, form_data
 from tests.meetings.factories import (
     AgendaItemFactory,
     FollowUpFactory,
     MeetingFactory,
     ParticipationFactory,
+    complete_record,
 )
 
 ROLES = ["operator", "notulis", "pimpinan", "liaison", "peserta", "admin"]
 # Not actions on the record: language, sign-out, and PDFs (the same rule as their preview,
 # which is followed; rendering them all would only make the test slow).
-SKIP = re.compile(r"^/(i18n/|accounts/logout)|/pdf/|[?&]blank=1")
+SKIP = re.compile(r"^/(i18n/|accounts/logout|admin/logout)|/pdf/|[?&]blank=1")
 
 
-class _Page(HTMLParser):
-    """The links and the POST forms of a page (fields with their values, submit buttons)."""
-
-    def __init__(self):
-        super().__init__()
-        self.links: list[str] = []
-        self.forms: list[dict] = []
-        self._form: dict | None = None
-        self._textarea: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
-        elif tag == "form" and attrs.get("method", "get").lower() == "post":
-            self._form = {"action": attrs.get("action", ""), "fields": {}, "buttons": []}
-            self.forms.append(self._form)
-        elif self._form is not None and tag in {"input", "select", "button"}:
-            name = attrs.get("name")
-            kind = attrs.get("type", "submit" if tag == "button" else "text")
-            if kind == "submit" and "disabled" not in attrs:
-                self._form["buttons"].append((name, attrs.get("value", "")))
-            elif name and kind not in {"checkbox", "radio", "file"}:
-                self._form["fields"][name] = attrs.get("value", "")
-        elif self._form is not None and tag == "textarea" and attrs.get("name"):
-            self._textarea = attrs["name"]
-            # Comments and reasons are required where they are asked for.
-            self._form["fields"][self._textarea] = "Catatan uji"
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._form = None
-
-
-def _parse(response) -> _Page:
-    page = _Page()
-    page.feed(response.content.decode())
-    return page
+def _parse(response) -> Page:
+    return Page(response.content.decode())
 
 
 def _refusal(response) -> str | None:
@@ -98,6 +63,7 @@ def world(users_by_role, settings, tmp_path):
         if state != "future":
             workflow.minutes_submit(meeting=meeting, user=users["notulis"])
         if state == "final":
+            complete_record(meeting)
             workflow.minutes_approve(
                 meeting=meeting,
                 user=users["pimpinan"],
@@ -143,10 +109,9 @@ def test_every_offered_action_is_allowed(world, role, state):
             target = urljoin(url, form["action"] or url)
             if SKIP.search(target) or not form["buttons"]:
                 continue  # a form without an enabled submit button offers nothing
-            for name, value in form["buttons"]:
-                data = dict(form["fields"])
-                if name:
-                    data[name] = value
+            for button in form["buttons"]:
+                # Text typed into every field (comments and reasons are asked for).
+                data = form_data(form, button, change_text=" (uji)")
                 # Each post is undone, so that every action is tried on the same record.
                 with transaction.atomic():
                     answer = client.post(target, data, follow=True)
@@ -154,7 +119,7 @@ def test_every_offered_action_is_allowed(world, role, state):
                     transaction.set_rollback(True)
                 checked += 1
                 if reason or answer.status_code >= 400:
-                    refused.append(f"POST {target} {name}={value}: {answer.status_code} {reason}")
+                    refused.append(f"POST {target} {button}: {answer.status_code} {reason}")
     assert refused == []
     # The walk reached the pages' actions at all (everyone at least reads the agenda).
     assert checked > 0

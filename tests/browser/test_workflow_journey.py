@@ -1,18 +1,21 @@
 """Liaison -> minute taker -> chair (returns once, then approves) -> public verification."""
 
 import datetime
+import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from accounts.models import Profile
 from accounts.roles import Role
 from accounts.services import role_groups_sync
 from meetings.models import Meeting, MinutesStatus
-from tests.agencies.factories import AgencyFactory
+from tests.agencies.factories import AgencyFactory, OfficialFactory
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.browser
@@ -27,7 +30,9 @@ def cast(transactional_db, settings, tmp_path):
     role_groups_sync()
     kpu = AgencyFactory(name="Komisi Pemilihan Umum Kabupaten Konawe Utara", short_name="KPU Konut")
     meeting = MeetingFactory(
-        title="Rakor Kesiapan Pilkada", date=timezone.localdate() + datetime.timedelta(days=3)
+        title="Rakor Kesiapan Pilkada",
+        date=timezone.localdate() + datetime.timedelta(days=3),
+        chair=OfficialFactory(name="Drs. Contoh Pimpinan", position="Sekretaris Daerah"),
     )
     ParticipationFactory(meeting=meeting, agency=kpu)
     AgendaItemFactory(meeting=meeting, position=1, title="Pemaparan KPU", presenter_agency=kpu)
@@ -41,6 +46,11 @@ def cast(transactional_db, settings, tmp_path):
         user.groups.set([Group.objects.get(name=role.value)])
         people[username] = user
     Profile.objects.create(user=people["perwakilan"], agency=kpu)
+    # The minute taker's account is linked to the official she is: submitting names her.
+    Profile.objects.create(
+        user=people["notulis"],
+        official=OfficialFactory(name="Contoh Notulis, S.Sos", position="Analis Kebijakan"),
+    )
     return meeting, kpu
 
 
@@ -58,6 +68,9 @@ def _sign_in(browser, live_server, username):
 
 def test_briefing_minutes_review_approval_and_verification(browser, live_server, cast, tmp_path):
     meeting, kpu = cast
+    # Screenshots to look at: SCREENSHOT_DIR when set, else the test's own folder.
+    shots = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
     url = f"{live_server.url}/meetings/{meeting.pk}/"
 
     # The KPU liaison drafts and submits its own briefing.
@@ -85,9 +98,21 @@ def test_briefing_minutes_review_approval_and_verification(browser, live_server,
     notulis.click("#minutes-submit")
     expect(notulis.locator("#minutes-workflow")).to_contain_text("Dalam pemeriksaan")
 
-    # The chair returns it once, with a comment ...
+    meeting.refresh_from_db()
+    assert meeting.minute_taker.name == "Contoh Notulis, S.Sos"
+    # Not approved yet: the Notula says DRAF on every page.
+    notulis.goto(f"{url}documents/notula/")
+    expect(notulis.locator(".draft-band")).to_contain_text("DRAF")
+    notulis.screenshot(path=str(shots / "notula-draft-preview.png"), full_page=True)
+
+    # The chair sees what is missing (the agenda item has no notes), cannot approve yet,
+    # and returns it once, with a comment ...
     chair = _sign_in(browser, live_server, "pimpinan")
     chair.goto(url)
+    checklist = chair.locator("#approval-checklist")
+    expect(checklist).to_contain_text("Pemaparan KPU")
+    expect(chair.locator("#minutes-approve")).to_be_disabled()
+    chair.locator("#minutes-workflow").screenshot(path=str(shots / "checklist-incomplete.png"))
     chair.fill("#return-comment", "Tambahkan tindak lanjut distribusi.")
     chair.click("#minutes-return")
     expect(chair.locator("#minutes-workflow")).to_contain_text(
@@ -97,12 +122,17 @@ def test_briefing_minutes_review_approval_and_verification(browser, live_server,
     # ... the minute taker corrects and submits again ...
     notulis.goto(f"{url}minutes/")
     notulis.fill("#id_minutes-conclusions", "1. Logistik siap.\n2. Distribusi H-2.")
+    notulis.locator("fieldset[id^=minutes-item-] textarea").first.fill("KPU memaparkan logistik.")
     notulis.click("#minutes-save")
     notulis.goto(url)
     notulis.click("#minutes-submit")
 
-    # ... and the chair approves: the Notula is final and stored.
+    # ... and the chair, with every item done, approves after confirming: final and stored.
     chair.goto(url)
+    expect(chair.locator("#approval-checklist .text-danger")).to_have_count(0)
+    chair.locator("#minutes-workflow").screenshot(path=str(shots / "checklist-complete.png"))
+    questions = []
+    chair.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     chair.click("#minutes-approve")
     expect(chair.locator("#minutes-workflow")).to_contain_text("Final")
     meeting = Meeting.objects.get(pk=meeting.pk)
@@ -112,6 +142,11 @@ def test_briefing_minutes_review_approval_and_verification(browser, live_server,
         chair.click(f"a[href='/meetings/{meeting.pk}/revisions/1/pdf/']")
     final_pdf = tmp_path / "notula-final.pdf"
     download_info.value.save_as(final_pdf)
+    assert "final" in questions[0]
+    text = "".join(page.extract_text() for page in PdfReader(final_pdf).pages)
+    assert "DRAF" not in text
+    assert "Contoh Notulis" in text
+    assert "KPU memaparkan logistik." in text
 
     # Anyone can check the downloaded file on the public verification page.
     public = browser.new_context(reduced_motion="reduce").new_page()

@@ -54,3 +54,26 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     text = factory.Sequence(lambda n: f"Tindak lanjut {n}")
     responsible_agency = factory.SubFactory(AgencyFactory)
+
+
+def complete_record(meeting: Meeting) -> Meeting:
+    """Fill in what approval asks for and leave the rest: chair, minute taker, start time,
+    an attendance status for every invitation, notes (or "nothing to record"), conclusions."""
+    from tests.agencies.factories import OfficialFactory
+
+    Meeting.objects.filter(pk=meeting.pk, chair__isnull=True).update(chair=OfficialFactory())
+    Meeting.objects.filter(pk=meeting.pk, minute_taker__isnull=True).update(
+        minute_taker=OfficialFactory()
+    )
+    Meeting.objects.filter(pk=meeting.pk, start_time__isnull=True).update(
+        start_time=datetime.time(9, 0)
+    )
+    Meeting.objects.filter(pk=meeting.pk, conclusions="").update(conclusions="Disepakati.")
+    meeting.participations.filter(status=Participation.Status.INVITED).update(
+        status=Participation.Status.PRESENT
+    )
+    if not meeting.participations.exists():
+        ParticipationFactory(meeting=meeting)
+    meeting.agenda_items.filter(discussion_notes="").update(no_notes=True)
+    meeting.refresh_from_db()
+    return meeting

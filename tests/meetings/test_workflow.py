@@ -21,6 +21,7 @@ from tests.meetings.factories import (
     FollowUpFactory,
     MeetingFactory,
     ParticipationFactory,
+    complete_record,
 )
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,7 @@ def _client(user) -> Client:
 
 
 def _final(meeting, people):
+    complete_record(meeting)
     workflow.minutes_submit(meeting=meeting, user=people["notulis"])
     return workflow.minutes_approve(meeting=meeting, user=people["pimpinan"], verify_url=URL)
 
@@ -139,7 +141,7 @@ class TestFinalIsReadOnly:
 
     def test_crafted_posts_change_nothing(self, people):
         meeting = MeetingFactory(venue="Asli", conclusions="Asli")
-        participation = ParticipationFactory(meeting=meeting, status="invited")
+        participation = ParticipationFactory(meeting=meeting, status="excused")
         _final(meeting, people)
         operator, notulis = _client(people["operator"]), _client(people["notulis"])
         operator.post(
@@ -164,14 +166,14 @@ class TestFinalIsReadOnly:
         assert (meeting.venue, meeting.conclusions, participation.status) == (
             "Asli",
             "Asli",
-            "invited",
+            "excused",
         )
         assert not meeting.agenda_items.exists()
 
 
 class TestViews:
     def test_roles_drive_the_buttons(self, people):
-        meeting = MeetingFactory()
+        meeting = complete_record(MeetingFactory())
         notulis, pimpinan = _client(people["notulis"]), _client(people["pimpinan"])
         assert (
             pimpinan.post(reverse("minutes:action", args=[meeting.pk, "submit"])).status_code == 403

@@ -55,6 +55,7 @@ from tests.meetings.factories import (
     FollowUpFactory,
     MeetingFactory,
     ParticipationFactory,
+    complete_record,
 )
 
 pytestmark = pytest.mark.django_db
@@ -879,6 +880,7 @@ def test_agency_list_filters(operator_client, world, data):
 @pytest.fixture
 def revision(world, make_user):
     """A final Notula of the world's meeting, as the chair approved it."""
+    complete_record(world.meeting)
     workflow.minutes_submit(meeting=world.meeting, user=make_user("notulis-final", Role.NOTULIS))
     return workflow.minutes_approve(
         meeting=world.meeting,

@@ -1,0 +1,428 @@
+"""Once the chair approves, the stored Notula and the database agree forever: the failures
+found by a hostile probe, each kept as a regression test."""
+
+import os
+import threading
+import time
+import uuid
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from pypdf import PdfReader
+
+from accounts.roles import Role
+from agencies.models import Agency
+from briefings.models import Briefing
+from meetings import services
+from meetings.models import AgendaItem, FollowUp, Meeting, MinutesStatus
+from minutes import services as minutes_services
+from tests.agencies.factories import AgencyFactory
+from tests.briefings.factories import BriefingFactory
+from tests.meetings.factories import (
+    AgendaItemFactory,
+    FollowUpFactory,
+    MeetingFactory,
+    ParticipationFactory,
+    complete_record,
+)
+
+URL = "http://testserver/verifikasi/{code}/"
+
+
+def require_postgresql():
+    """Row locks are what these tests prove; SQLite has none. CI runs on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        message = "needs PostgreSQL (set DATABASE_URL); CI runs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DOCUMENT_CACHE_DIR = tmp_path / "documents"
+
+
+@pytest.fixture
+def people(make_user):
+    return {
+        "operator": make_user("operator", Role.OPERATOR),
+        "notulis": make_user("notulis", Role.NOTULIS),
+        "pimpinan": make_user("pimpinan", Role.PIMPINAN),
+        "admin": make_user("admin", is_superuser=True, is_staff=True),
+    }
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _approve(meeting, people):
+    complete_record(meeting)
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    return minutes_services.minutes_approve(
+        meeting=meeting, user=people["pimpinan"], verify_url=URL
+    )
+
+
+def _pdf_text(revision) -> str:
+    with revision.pdf.open("rb") as handle:
+        return "".join(page.extract_text() for page in PdfReader(handle).pages)
+
+
+# 1. A follow-up's text, due date and institution do not change after final.
+@pytest.mark.django_db
+def test_follow_up_text_does_not_change_after_final_but_its_progress_does(people):
+    meeting = MeetingFactory()
+    follow_up = FollowUpFactory(meeting=meeting, text="Distribusi logistik", due_date=None)
+    _approve(meeting, people)
+    other = AgencyFactory()
+    response = _client(people["notulis"]).post(
+        reverse("meetings:follow_up_update", args=[meeting.pk, follow_up.pk]),
+        {
+            "follow-up-text": "Teks yang diganti",
+            "follow-up-responsible_agency": other.pk,
+            "follow-up-due_date": "2024-12-01",
+            "follow-up-status": "done",
+            "follow-up-progress_note": "Selesai H-2.",
+            "follow-up-version": follow_up.version,
+        },
+    )
+    assert response.status_code == 302
+    follow_up.refresh_from_db()
+    assert (follow_up.text, follow_up.due_date) == ("Distribusi logistik", None)
+    assert follow_up.responsible_agency != other
+    assert (follow_up.status, follow_up.progress_note) == ("done", "Selesai H-2.")
+
+
+@pytest.mark.django_db
+def test_the_follow_up_service_compares_with_the_stored_row(people):
+    meeting = MeetingFactory()
+    follow_up = FollowUpFactory(meeting=meeting, text="Asli")
+    _approve(meeting, people)
+    # As a ModelForm does: the new value is already on the instance handed in.
+    follow_up.text = "Diganti"
+    with pytest.raises(ValidationError) as refused:
+        services.follow_up_update(follow_up=follow_up, text="Diganti", status="done")
+    assert refused.value.code == "final"
+    assert FollowUp.objects.get(pk=follow_up.pk).text == "Asli"
+
+
+# 2. An edit sent while the chair approves cannot commit after the approval.
+@pytest.mark.django_db(transaction=True)
+def test_an_edit_racing_the_approval_waits_and_is_refused(people, monkeypatch):
+    require_postgresql()
+    meeting = MeetingFactory()
+    item = AgendaItemFactory(meeting=meeting, position=1, title="Judul lama")
+    complete_record(meeting)
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    rendering = threading.Event()
+    render = minutes_services.notula_final_pdf
+
+    def slow_render(*args, **kwargs):
+        rendering.set()  # the approval holds the meeting's lock from here on
+        time.sleep(0.5)
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(minutes_services, "notula_final_pdf", slow_render)
+    outcome = {}
+
+    def approve():
+        try:
+            outcome["revision"] = minutes_services.minutes_approve(
+                meeting=Meeting.objects.get(pk=meeting.pk), user=people["pimpinan"], verify_url=URL
+            )
+        finally:
+            connection.close()
+
+    def edit():
+        rendering.wait(10)
+        try:
+            services.agenda_item_update(item=AgendaItem.objects.get(pk=item.pk), title="Judul baru")
+            outcome["edit"] = "saved"
+        except ValidationError as error:
+            outcome["edit"] = error.code
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=approve), threading.Thread(target=edit)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert outcome["edit"] == "final"
+    assert Meeting.objects.get(pk=meeting.pk).minutes_status == MinutesStatus.FINAL
+    assert AgendaItem.objects.get(pk=item.pk).title == "Judul lama"
+    # The record and the sealed PDF agree.
+    text = _pdf_text(outcome["revision"])
+    assert "Judul lama" in text
+    assert "Judul baru" not in text
+
+
+# 3. Briefing edits do not overwrite each other; a versioned form without its version is
+# refused.
+@pytest.mark.django_db
+def test_a_briefing_save_over_a_newer_version_is_refused(people):
+    meeting = MeetingFactory()
+    briefing = BriefingFactory(meeting=meeting, topic="Topik operator")
+    url = reverse("briefings:update", args=[meeting.pk, briefing.pk])
+    data = {
+        "topic": "Topik operator",
+        "summary": "",
+        "agenda_item": "",
+        "presenter": "",
+        "readiness": "",
+        "status": "draft",
+        "version": briefing.version,
+        **{f"{p}-{k}": v for p in ("indicators", "risks") for k, v in _management().items()},
+    }
+    operator = _client(people["operator"])
+    assert operator.post(url, {**data, "topic": "Topik terbaru"}).status_code == 302
+    response = operator.post(url, {**data, "topic": "Topik lama yang menimpa"})
+    assert response.status_code == 200
+    assert ("Topik", "Topik terbaru", "Topik lama yang menimpa") in response.context["stale_values"]
+    assert Briefing.objects.get(pk=briefing.pk).topic == "Topik terbaru"
+    # Without its version the form is refused as well.
+    without = {key: value for key, value in data.items() if key != "version"}
+    response = operator.post(url, {**without, "topic": "Tanpa versi"})
+    assert response.status_code == 200
+    assert Briefing.objects.get(pk=briefing.pk).topic == "Topik terbaru"
+    assertion = response.context["editor"].form.non_field_errors().as_data()
+    assert [error.code for error in assertion] == ["version_missing"]
+
+
+def _management():
+    return {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "50"}
+
+
+@pytest.mark.django_db
+def test_a_meeting_form_without_its_version_is_refused(people):
+    meeting = MeetingFactory(title="Asli")
+    response = _client(people["operator"]).post(
+        reverse("meetings:update", args=[meeting.pk]),
+        {"title": "Tanpa versi", "kind": "rakor", "organizer": meeting.organizer_id},
+    )
+    assert response.status_code == 200
+    assert Meeting.objects.get(pk=meeting.pk).title == "Asli"
+
+
+# 4. The admin edits no final record and never the minutes status.
+@pytest.mark.django_db
+def test_the_admin_shows_a_final_meeting_read_only(people):
+    meeting = MeetingFactory(venue="Asli")
+    item = AgendaItemFactory(meeting=meeting, title="Asli")
+    _approve(meeting, people)
+    admin = _client(people["admin"])
+    change = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    page = admin.get(change)
+    assert page.status_code == 200
+    assert not page.context["has_change_permission"]
+    admin.post(change, {"venue": "Diubah", "minutes_status": "draft", "title": "X"})
+    admin.post(
+        reverse("admin:meetings_agendaitem_change", args=[item.pk]),
+        {"title": "Diubah", "meeting": meeting.pk, "position": 1, "kind": "closing"},
+    )
+    assert admin.post(reverse("admin:meetings_meeting_delete", args=[meeting.pk])).status_code in {
+        302,
+        403,
+    }
+    meeting.refresh_from_db()
+    assert (meeting.venue, meeting.minutes_status) == ("Asli", MinutesStatus.FINAL)
+    assert AgendaItem.objects.get(pk=item.pk).title == "Asli"
+    # Adding a row to a final meeting is refused with the reason, next to the form.
+    response = admin.post(
+        reverse("admin:meetings_agendaitem_add"),
+        {"meeting": meeting.pk, "position": 9, "title": "Baru", "kind": "closing"},
+    )
+    assert response.status_code == 200
+    assert not AgendaItem.objects.filter(title="Baru").exists()
+
+
+@pytest.mark.django_db
+def test_the_minutes_status_is_never_editable_in_the_admin(people):
+    meeting = MeetingFactory()
+    page = _client(people["admin"]).get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    assert "minutes_status" not in page.context["adminform"].form.fields
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_the_history_of_accounts_and_institutions(people):
+    agency = AgencyFactory()
+    admin = _client(people["admin"])
+    for url in (
+        reverse("admin:agencies_agency_history", args=[agency.pk]),
+        reverse("admin:auth_user_history", args=[people["notulis"].pk]),
+    ):
+        assert admin.get(url).status_code == 200
+    people["notulis"].first_name = "Nama baru"
+    people["notulis"].save()
+    assert people["notulis"].history.count() >= 1
+    assert "password" not in {f.name for f in people["notulis"].history.model._meta.fields}
+
+
+# 5. Concurrent and repeated submissions.
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_group_invitations_answer_like_sequential_ones(people):
+    require_postgresql()
+    meeting = MeetingFactory()
+    for _ in range(6):
+        AgencyFactory(kind=Agency.Kind.DISTRICT)
+    url = reverse("meetings:invitations", args=[meeting.pk])
+    statuses = []
+
+    def invite():
+        try:
+            client = _client(people["operator"])
+            statuses.append(client.post(url, {"group-kind": Agency.Kind.DISTRICT}).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=invite) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert statuses == [302] * 8
+    assert meeting.participations.count() == 6
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("form", ["meeting", "follow_up", "agenda_item"])
+def test_a_create_form_sent_twice_creates_one_row(people, form):
+    meeting = MeetingFactory()
+    token = str(uuid.uuid4())
+    client = _client(people["operator"])
+    url, data, rows = {
+        "meeting": (
+            reverse("meetings:create"),
+            {
+                "title": "Rakor baru",
+                "kind": "rakor",
+                "organizer": meeting.organizer_id,
+                "date": "2024-12-01",
+                "time_zone": "Asia/Makassar",
+                "venue": "Aula",
+                "status": "scheduled",
+                "letter_nature": "biasa",
+                "submission_token": token,
+            },
+            lambda: Meeting.objects.filter(title="Rakor baru").count(),
+        ),
+        "follow_up": (
+            reverse("meetings:follow_up_create", args=[meeting.pk]),
+            {
+                "follow-up-text": "Tindak",
+                "follow-up-status": "open",
+                "follow-up-submission_token": token,
+            },
+            lambda: meeting.follow_ups.count(),
+        ),
+        "agenda_item": (
+            reverse("meetings:agenda_add", args=[meeting.pk]),
+            {"new-title": "Doa", "new-kind": "closing", "new-submission_token": token},
+            lambda: meeting.agenda_items.count(),
+        ),
+    }[form]
+    first = client.post(url, data)
+    second = client.post(url, data, follow=True)
+    assert first.status_code == 302
+    assert rows() == 1
+    assert second.status_code == 200
+    assert any("satu kali" in str(m) for m in second.context["messages"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_a_create_form_creates_one_row(people):
+    require_postgresql()
+    meeting = MeetingFactory()
+    token = str(uuid.uuid4())
+    url = reverse("meetings:follow_up_create", args=[meeting.pk])
+    data = {
+        "follow-up-text": "Tindak",
+        "follow-up-status": "open",
+        "follow-up-submission_token": token,
+    }
+    statuses = []
+
+    def send():
+        try:
+            statuses.append(_client(people["notulis"]).post(url, data).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert statuses == [302] * 4
+    assert meeting.follow_ups.count() == 1
+
+
+# Approval only of a complete record.
+@pytest.mark.django_db
+def test_an_incomplete_record_is_not_approved_and_the_missing_items_are_named(people):
+    meeting = MeetingFactory(start_time=None, conclusions="")
+    ParticipationFactory(meeting=meeting, status="invited")
+    AgendaItemFactory(meeting=meeting, position=1, kind="discussion", title="Tanya jawab")
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    with pytest.raises(ValidationError) as refused:
+        minutes_services.minutes_approve(meeting=meeting, user=people["pimpinan"], verify_url=URL)
+    message = refused.value.messages[0]
+    for missing in ("Pimpinan", "Notulis", "mulai", "Kehadiran", "Tanya jawab", "Kesimpulan"):
+        assert missing.lower() in message.lower(), missing
+    assert not meeting.revisions.exists()
+    assert Meeting.objects.get(pk=meeting.pk).minutes_status == MinutesStatus.IN_REVIEW
+    # The chair's page lists the same items, and the approve button is not offered.
+    page = _client(people["pimpinan"]).get(meeting.get_absolute_url())
+    assert [item.done for item, _url in page.context["checklist"]].count(False) == 6
+    assert b'id="minutes-approve" disabled' in page.content
+
+
+@pytest.mark.django_db
+def test_the_minute_taker_who_submits_is_named_when_none_was_chosen(people):
+    from accounts.models import Profile
+    from tests.agencies.factories import OfficialFactory
+
+    official = OfficialFactory(name="Wa Ode Notulis")
+    Profile.objects.create(user=people["notulis"], official=official)
+    meeting = MeetingFactory(minute_taker=None)
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    assert Meeting.objects.get(pk=meeting.pk).minute_taker == official
+
+
+# Drafts look like drafts.
+@pytest.mark.django_db
+def test_only_a_final_notula_goes_without_the_draft_mark(people):
+    meeting = MeetingFactory()
+    staff = _client(people["notulis"])
+    preview = reverse("documents:preview", args=[meeting.pk, "notula"])
+    assert b"draft-mark" in staff.get(preview).content
+    pdf = staff.get(reverse("documents:pdf", args=[meeting.pk, "notula"]))
+    draft_text = "".join(p.extract_text() for p in PdfReader(_bytes(pdf)).pages)
+    assert "DRAF" in draft_text
+    assert "Kode verifikasi" not in draft_text
+    revision = _approve(meeting, people)
+    final_text = _pdf_text(revision)
+    assert "DRAF" not in final_text
+    assert "Kode verifikasi" in final_text
+    assert b"draft-mark" not in staff.get(preview).content
+
+
+def _bytes(response):
+    import io
+
+    return io.BytesIO(response.content)
+
+
+@pytest.mark.django_db
+def test_user_model_is_the_default():
+    # The history of accounts is registered on Django's own User model.
+    assert get_user_model()._meta.label == "auth.User"
