@@ -7,9 +7,11 @@ dinas (Permendagri 1/2023) that a Sekda signs. Rendering (templates, WeasyPrint)
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils import translation
 
 from agencies.models import Agency, Official
+from attendance.models import Attendee
 from briefings import selectors as briefing_selectors
 from briefings.models import Briefing
 from meetings import formatting, selectors
@@ -71,6 +73,9 @@ class AttendanceRow:
     position: str
     agency: str
     note: str
+    # A drawn signature: its file in the private storage, and the staff-only URL of the image.
+    signature_file: str = ""
+    signature_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,7 @@ class Notula(Document):
     chair: Signature = Signature("Pimpinan Rapat")
     minute_taker: Signature = Signature("Notulis")
     participant_summary: tuple[tuple[str, int, int], ...] = ()
+    people_summary: str = ""
     attendance: tuple[AttendanceRow, ...] = ()
     opening_remarks: str = ""
     briefings: tuple[BriefingSection, ...] = ()
@@ -271,6 +277,60 @@ def _attendance_rows(
     return tuple(rows)
 
 
+def _people(meeting: Meeting) -> list[Attendee]:
+    return list(
+        Attendee.objects.filter(meeting=meeting).select_related("agency", "participation__invitee")
+    )
+
+
+def _people_rows(
+    meeting: Meeting, participations: list[Participation], people: list[Attendee]
+) -> tuple[AttendanceRow, ...] | None:
+    """One row per person checked in (by invitation, in protocol order; walk-ins last), then
+    the invitations nobody came for with their status; None while nobody is recorded."""
+    if not people:
+        return None
+    order = {p.pk: index for index, p in enumerate(participations)}
+    people = sorted(
+        people, key=lambda a: (order.get(a.participation_id, len(order)), a.checked_in_at, a.pk)
+    )
+    rows = [
+        AttendanceRow(
+            number=number,
+            name=person.name,
+            position=person.position,
+            agency=person.agency.name if person.agency_id else person.institution_name,
+            note=person.remark,
+            signature_file=person.signature.name if person.signature else "",
+            signature_url=(
+                reverse("attendance:signature", args=[meeting.pk, person.pk])
+                if person.signature
+                else ""
+            ),
+        )
+        for number, person in enumerate(people, start=1)
+    ]
+    came = {person.participation_id for person in people}
+    for p in participations:
+        if p.pk not in came and not p.attended:
+            # Nobody came: excused (izin) with its reason, or absent.
+            note = ATTENDANCE_NOTES[p.status] or "Tidak hadir"
+            if p.note:
+                note = f"{note}; {p.note}"
+            name = p.invitee.full_name if p.invitee else ""
+            position = p.invitee.position if p.invitee else p.invitee_position
+            rows.append(
+                AttendanceRow(
+                    number=len(rows) + 1,
+                    name=name,
+                    position=position,
+                    agency=p.agency.name,
+                    note=note,
+                )
+            )
+    return tuple(rows)
+
+
 def _participations_in_kind_order(meeting: Meeting) -> list[Participation]:
     groups = selectors.group_participations(selectors.participation_list(meeting=meeting))
     return [p for group in groups for p in group.participations]
@@ -341,6 +401,14 @@ def _place_date(meeting: Meeting, date) -> str:
 # --- documents ----------------------------------------------------------------------------
 
 
+def _people_summary(people: list[Attendee]) -> str:
+    """ "23 orang dari 12 instansi" when people were recorded, else empty."""
+    if not people:
+        return ""
+    institutions = {(p.agency_id or "", p.institution_name.strip().lower()) for p in people}
+    return f"{len(people)} orang dari {len(institutions)} instansi"
+
+
 def notula_data(meeting: Meeting) -> Notula:
     """The minutes: schedule, people, discussion per item, briefings, conclusions, follow-ups."""
     with translation.override("id"):
@@ -353,12 +421,17 @@ def notula_data(meeting: Meeting) -> Notula:
             if invited[kind]
         )
         briefings = briefing_selectors.briefing_list_for_meeting(meeting=meeting)
+        people = _people(meeting)
         return Notula(
             **_common(meeting, "notula", "NOTULA", with_minutes=True),
             chair=signature_for(meeting.chair, "Pimpinan Rapat"),
             minute_taker=signature_for(meeting.minute_taker, "Notulis"),
             participant_summary=summary,
-            attendance=_attendance_rows(participations, blank=False),
+            people_summary=_people_summary(people),
+            attendance=(
+                _people_rows(meeting, participations, people)
+                or _attendance_rows(participations, blank=False)
+            ),
             opening_remarks=meeting.opening_remarks,
             briefings=tuple(_briefing_section(b) for b in briefings),
             conclusions=meeting.conclusions,
@@ -380,10 +453,23 @@ def notula_data(meeting: Meeting) -> Notula:
         )
 
 
-def attendance_sheet_data(meeting: Meeting, *, blank: bool = False) -> AttendanceSheet:
-    """The attendance list: blank to be signed on paper, or filled in after the meeting."""
+def attendance_sheet_data(
+    meeting: Meeting, *, blank: bool = False, blank_rows: int | None = None
+) -> AttendanceSheet:
+    """The attendance list: blank to be signed on paper (blank_rows empty rows when given),
+    or filled in: one row per person present when people were recorded."""
     with translation.override("id"):
-        rows = _attendance_rows(_participations_in_kind_order(meeting), blank=blank)
+        participations = _participations_in_kind_order(meeting)
+        if blank and blank_rows is not None:
+            rows = tuple(
+                AttendanceRow(number=i, name="", position="", agency="", note="")
+                for i in range(1, blank_rows + 1)
+            )
+            return AttendanceSheet(
+                **_common(meeting, "daftar-hadir", "DAFTAR HADIR"), rows=rows, blank=blank
+            )
+        people = None if blank else _people_rows(meeting, participations, _people(meeting))
+        rows = people if people is not None else _attendance_rows(participations, blank=blank)
         if blank:
             rows += tuple(
                 AttendanceRow(number=len(rows) + i, name="", position="", agency="", note="")

@@ -1,4 +1,5 @@
-"""The only way a document being rendered may load a file: asset:static/... or asset:media/...
+"""The only way a document being rendered may load a file: asset:static/..., asset:media/...
+or asset:private/... (drawn signatures, for staff documents).
 
 WeasyPrint's default fetcher follows file:// and http(s):// URLs found in the HTML, which would
 let text typed into the portal embed /etc/passwd or make the server call an internal address.
@@ -15,6 +16,8 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.utils._os import safe_join
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from attendance.storage import private_storage
 
 logger = logging.getLogger("pilkada_portal.documents")
 
@@ -46,6 +49,10 @@ def resolve(url: str) -> Path:
                 found = candidate if Path(candidate).is_file() else None
         elif area == "media":
             candidate = safe_join(str(settings.MEDIA_ROOT), name)
+            found = candidate if Path(candidate).is_file() else None
+        elif area == "private":
+            # Drawn signatures, for the staff documents that show them.
+            candidate = private_storage.path(name)
             found = candidate if Path(candidate).is_file() else None
         else:
             found = None

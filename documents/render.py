@@ -27,10 +27,14 @@ class ExportedDocument:
     content: bytes
 
 
-def document_data(meeting: Meeting, kind: str, *, blank: bool = False) -> data.Document:
+def document_data(
+    meeting: Meeting, kind: str, *, blank: bool = False, blank_rows: int | None = None
+) -> data.Document:
     """What the document says (a KeyError for an unknown kind)."""
     builder = data.BUILDERS[kind]
-    return builder(meeting, blank=blank) if kind == "daftar-hadir" else builder(meeting)
+    if kind == "daftar-hadir":
+        return builder(meeting, blank=blank, blank_rows=blank_rows)
+    return builder(meeting)
 
 
 def document_html(
@@ -39,11 +43,12 @@ def document_html(
     *,
     for_pdf: bool,
     blank: bool = False,
+    blank_rows: int | None = None,
     doc=None,
     verification: dict | None = None,
 ) -> str:
     """The print template filled in; for_pdf selects asset: URLs and leaves out the toolbar."""
-    doc = doc or document_data(meeting, kind, blank=blank)
+    doc = doc or document_data(meeting, kind, blank=blank, blank_rows=blank_rows)
     if doc.letterhead.logo:
         logo_src = (
             media_asset(doc.letterhead.logo)
@@ -60,15 +65,19 @@ def document_html(
     }
     if not for_pdf:
         query = "?blank=1" if blank else ""
+        if blank and blank_rows is not None:
+            query += f"&rows={blank_rows}"
         context["back_url"] = meeting.get_absolute_url()
         context["pdf_url"] = reverse("documents:pdf", args=[meeting.pk, kind]) + query
     with translation.override("id"):
         return render_to_string(TEMPLATES[kind], context)
 
 
-def document_export(meeting: Meeting, kind: str, *, blank: bool = False) -> ExportedDocument:
+def document_export(
+    meeting: Meeting, kind: str, *, blank: bool = False, blank_rows: int | None = None
+) -> ExportedDocument:
     """The PDF of a document; rendered again only when its content changed."""
-    doc = document_data(meeting, kind, blank=blank)
+    doc = document_data(meeting, kind, blank=blank, blank_rows=blank_rows)
     html = document_html(meeting, kind, for_pdf=True, doc=doc)
     filename = doc.filename.replace(".pdf", "-kosong.pdf") if blank else doc.filename
     return ExportedDocument(filename=filename, content=pdf.cached_pdf(html))

@@ -12,6 +12,7 @@ from meetings.views.common import MeetingMixin
 
 from .render import KINDS, document_export, document_html
 
+MAX_BLANK_ROWS = 500
 # Attendees may read the agenda; the letters and minutes are for the secretariat and staff.
 RULE_BY_KIND = {kind: "documents.can_read_documents" for kind in KINDS} | {
     "susunan-acara": "documents.can_read_agenda"
@@ -34,6 +35,9 @@ class DocumentMixin(AccessMixin):
             return self.handle_no_permission()
         self.kind = kind
         self.blank = kind == "daftar-hadir" and request.GET.get("blank") == "1"
+        # A blank sheet of as many rows as people are expected (?rows=40), 1 to 500.
+        rows = request.GET.get("rows", "")
+        self.blank_rows = min(int(rows), MAX_BLANK_ROWS) if rows.isdigit() and int(rows) else None
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -41,7 +45,15 @@ class DocumentPreviewView(DocumentMixin, View):
     """The document as HTML, to read or print from the browser."""
 
     def get(self, request, *args, **kwargs):
-        return HttpResponse(document_html(self.meeting, self.kind, for_pdf=False, blank=self.blank))
+        return HttpResponse(
+            document_html(
+                self.meeting,
+                self.kind,
+                for_pdf=False,
+                blank=self.blank,
+                blank_rows=self.blank_rows,
+            )
+        )
 
 
 class DocumentPdfView(DocumentMixin, View):
@@ -53,7 +65,9 @@ class DocumentPdfView(DocumentMixin, View):
             revision = self.meeting.revisions.order_by("number").last()
             if revision is not None:
                 return notula_revision_response(revision)
-        exported = document_export(self.meeting, self.kind, blank=self.blank)
+        exported = document_export(
+            self.meeting, self.kind, blank=self.blank, blank_rows=self.blank_rows
+        )
         response = HttpResponse(exported.content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
         return response

@@ -50,6 +50,7 @@ urlpatterns = [
     path("meetings/<int:meeting_pk>/briefings/", include("briefings.urls")),
     path("meetings/<int:pk>/documents/", include("documents.urls")),
     path("", include("minutes.urls")),
+    path("", include("attendance.urls")),
     path("meetings/", include("meetings.urls")),
     path("agencies/", include("agencies.urls")),
     path("healthz", healthz, name="healthz"),

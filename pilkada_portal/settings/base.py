@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "agencies",
     "meetings",
     "briefings",
+    "attendance",
     "documents",
     "minutes",
     "demo",
@@ -181,6 +182,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Personal data that is never a public file (drawn signatures): outside MEDIA_ROOT, served
+# only by views that check access.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -269,3 +273,10 @@ LOGGING = {
 # Rendered PDFs, stored by a hash of their content so an unchanged document is not rendered
 # twice (see meetings/documents/pdf.py). Safe to delete at any time.
 DOCUMENT_CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", BASE_DIR / "var" / "documents"))
+
+# Self check-in at the door: opens this many minutes before the start on the meeting's day;
+# the QR code's link is valid this many seconds (the screen renews it every minute), and one
+# address may send this many check-ins per 10 minutes.
+CHECKIN_OPENS_MINUTES = int(os.environ.get("CHECKIN_OPENS_MINUTES", "90"))
+CHECKIN_QR_SECONDS = int(os.environ.get("CHECKIN_QR_SECONDS", "150"))
+CHECKIN_RATE_PER_ADDRESS = int(os.environ.get("CHECKIN_RATE_PER_ADDRESS", "30"))

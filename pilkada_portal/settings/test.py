@@ -27,3 +27,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"pilkada-test-{os.getpid()}.sqlite3")
     }
+# Drawn signatures of test check-ins go to a throw-away folder too.
+PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "pilkada-test-private"

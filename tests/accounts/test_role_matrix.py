@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from attendance.models import Attendee
 from minutes import services as workflow
 from tests.agencies.factories import AgencyFactory, OfficialFactory
 from tests.briefings.factories import BriefingFactory
@@ -90,6 +91,12 @@ def world(users_by_role, settings, tmp_path):
         "final": final,
         "revision": revision,
         "users_pk": users["peserta"].pk,
+        "attendee": Attendee.objects.create(
+            meeting=meeting,
+            participation=meeting.participations.get(agency=own),
+            agency=own,
+            name="Contoh Hadir",
+        ),
     }
 
 
@@ -106,6 +113,37 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         ("set_language", reverse("set_language"), row(302, anonymous=302)),
         ("healthz", reverse("healthz"), row(200, anonymous=200)),
         ("readyz", reverse("readyz"), row(200, anonymous=200)),
+        # People in the room: the operator's screens; signatures for staff documents only
+        # (this person signed nothing: 404); the attendee's check-in is public.
+        ("attendance:people", reverse("attendance:people", args=[m]), allowed("operator")),
+        (
+            "attendance:attendee_update",
+            reverse("attendance:attendee_update", args=[m, w["attendee"].pk]),
+            allowed("operator"),
+        ),
+        (
+            "attendance:attendee_remove",
+            reverse("attendance:attendee_remove", args=[m, w["attendee"].pk]),
+            allowed("operator", ok=405),
+        ),
+        (
+            "attendance:signature",
+            reverse("attendance:signature", args=[m, w["attendee"].pk]),
+            row(404),
+        ),
+        ("attendance:desk", reverse("attendance:desk", args=[m]), allowed("operator")),
+        ("attendance:desk_qr", reverse("attendance:desk_qr", args=[m]), allowed("operator")),
+        ("attendance:arrivals", reverse("attendance:arrivals", args=[m]), allowed("operator")),
+        (
+            "attendance:checkin",
+            reverse("attendance:checkin", args=["palsu"]),
+            row(200, anonymous=200),
+        ),
+        (
+            "attendance:checkin_submit",
+            reverse("attendance:checkin_submit"),
+            row(200, anonymous=200),
+        ),
         ("password_change", reverse("password_change"), row(200)),
         ("password_change_done", reverse("password_change_done"), row(200)),
         (

@@ -9,7 +9,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # From the bottom up. `pilkada_portal` holds shared helpers (below every app) and the project
 # shell (settings, urls, wsgi: above every app).
-LAYERS = ["agencies", "accounts", "meetings", "briefings", "documents", "minutes", "demo"]
+LAYERS = [
+    "agencies",
+    "accounts",
+    "meetings",
+    "briefings",
+    "attendance",
+    "documents",
+    "minutes",
+    "demo",
+]
 SHELL = ("pilkada_portal.urls", "pilkada_portal.settings", "pilkada_portal.wsgi")
 PACKAGES = [*LAYERS, "pilkada_portal"]
 

@@ -1,0 +1,155 @@
+import base64
+import binascii
+import io
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from meetings.models import Participation
+from pilkada_portal.forms import OnceFormMixin, VersionFieldMixin
+
+from .models import Attendee
+from .services import ATTENDEE_FIELDS
+
+SIGNATURE_MAX_BYTES = 200 * 1024
+
+
+def _not_png() -> forms.ValidationError:
+    return forms.ValidationError(_("The signature must be a PNG image."), code="format")
+
+
+PNG_PREFIX = "data:image/png;base64,"
+
+
+def invitation_label(participation: Participation) -> str:
+    return f"{participation.agency.display_name} – {participation.invitee_label}"
+
+
+class InvitationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return invitation_label(obj)
+
+
+class AttendeeForm(VersionFieldMixin, forms.ModelForm):
+    """A person present, as the operator enters or corrects them."""
+
+    class Meta:
+        model = Attendee
+        fields = list(ATTENDEE_FIELDS)
+        field_classes = {"participation": InvitationChoiceField}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participation"].queryset = meeting.participations.select_related(
+            "agency", "invitee"
+        ).order_by("agency__name", "invitee_position")
+        self.fields["participation"].empty_label = _("– Not invited (type the institution) –")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Row(Column("name"), Column("position")),
+            Row(Column("participation"), Column("institution_name")),
+            Row(Column("on_behalf"), Column("phone")),
+            Submit("save", _("Save the person")),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("participation") and not (cleaned.get("institution_name") or "").strip():
+            self.add_error(
+                "institution_name", _("Choose the invitation or type the institution's name.")
+            )
+        return cleaned
+
+
+class AttendeeCreateForm(OnceFormMixin, AttendeeForm):
+    """A person added on the attendance screen; sent twice, it adds one."""
+
+
+def decode_signature(value: str) -> bytes:
+    """The PNG drawn on the phone, from its data: URL; ValidationError for anything else."""
+    if not value:
+        raise forms.ValidationError(_("Sign in the box with your finger."), code="required")
+    if not value.startswith(PNG_PREFIX):
+        raise _not_png()
+    encoded = value[len(PNG_PREFIX) :]
+    if len(encoded) > SIGNATURE_MAX_BYTES * 4 // 3 + 4:
+        raise forms.ValidationError(_("The signature image is too large."), code="size")
+    try:
+        content = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise forms.ValidationError(
+            _("The signature must be a PNG image."), code="format"
+        ) from None
+    if len(content) > SIGNATURE_MAX_BYTES:
+        raise forms.ValidationError(_("The signature image is too large."), code="size")
+    try:
+        image = Image.open(io.BytesIO(content))
+        if image.format != "PNG" or image.width > 3000 or image.height > 2000:
+            raise ValueError
+        image.load()
+    except (UnidentifiedImageError, ValueError, OSError, Image.DecompressionBombError):
+        raise forms.ValidationError(
+            _("The signature must be a PNG image."), code="format"
+        ) from None
+    alpha = image.convert("RGBA").getchannel("A")
+    if alpha.getbbox() is None:
+        raise forms.ValidationError(_("Sign in the box with your finger."), code="empty")
+    return content
+
+
+class SelfCheckInForm(forms.Form):
+    """What an attendee enters on their phone at the door."""
+
+    OTHER = "lainnya"
+
+    desk = forms.CharField(widget=forms.HiddenInput, max_length=300)
+    invitation = forms.ChoiceField(label=_("Your institution"))
+    institution_name = forms.CharField(
+        label=_("Name of your institution"),
+        max_length=200,
+        required=False,
+        help_text=_("Only when your institution is not in the list."),
+    )
+    name = forms.CharField(label=_("Name with titles"), max_length=160)
+    position = forms.CharField(label=_("Position"), max_length=200)
+    on_behalf = forms.BooleanField(
+        label=_("I attend in place of the invited official"), required=False
+    )
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        max_length=30,
+        required=False,
+        help_text=_("Seen only by the organizer's staff."),
+    )
+    signature = forms.CharField(widget=forms.HiddenInput, required=False, max_length=400_000)
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitations = {
+            str(p.pk): p
+            for p in meeting.participations.select_related("agency", "invitee").order_by(
+                "agency__name", "invitee_position"
+            )
+        }
+        self.fields["invitation"].choices = [
+            ("", _("– Choose –")),
+            *((pk, invitation_label(p)) for pk, p in self.invitations.items()),
+            (self.OTHER, _("Other institution (type its name)")),
+        ]
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()
+
+    def clean_signature(self):
+        return decode_signature(self.cleaned_data.get("signature") or "")
+
+    def clean(self):
+        cleaned = super().clean()
+        choice = cleaned.get("invitation")
+        cleaned["participation"] = self.invitations.get(choice)
+        if choice == self.OTHER and not (cleaned.get("institution_name") or "").strip():
+            self.add_error("institution_name", _("Type the name of your institution."))
+        return cleaned

@@ -1,0 +1,157 @@
+"""Writes of attendance: each public function is one transaction and validates with
+full_clean(). Adding a person marks the invitation they fill as attended."""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agencies.models import Agency
+from meetings.guards import ensure_editable
+from meetings.models import Meeting, Participation
+from pilkada_portal.writes import assign_fields, save_validated
+
+from .models import Attendee, CheckInDesk
+
+# What the operator's form sets, in its order (the form uses these).
+ATTENDEE_FIELDS = (
+    "name",
+    "position",
+    "participation",
+    "institution_name",
+    "on_behalf",
+    "phone",
+)
+
+
+def _mark_invitation(participation: Participation | None) -> None:
+    """An invitation someone fills counts as attended: present, or represented when only
+    stand-ins came."""
+    if participation is None:
+        return
+    people = list(participation.attendees.all())
+    if not people:
+        if participation.attended:
+            participation.status = Participation.Status.INVITED
+            participation.representative_name = participation.representative_position = ""
+            participation.checked_in_at = None
+            save_validated(participation)
+        return
+    in_person = [p for p in people if not p.on_behalf]
+    if in_person:
+        status, representative = Participation.Status.PRESENT, None
+    else:
+        status, representative = Participation.Status.REPRESENTED, people[0]
+    participation.status = status
+    participation.representative_name = representative.name if representative else ""
+    participation.representative_position = representative.position if representative else ""
+    participation.checked_in_at = participation.checked_in_at or min(
+        p.checked_in_at for p in people
+    )
+    participation.note = ""
+    save_validated(participation)
+
+
+def _check_participation(meeting: Meeting, participation: Participation | None) -> None:
+    if participation is not None and participation.meeting_id != meeting.pk:
+        raise ValidationError(
+            {"participation": _("The invitation belongs to another meeting.")}, code="other"
+        )
+
+
+@transaction.atomic
+def attendee_add(
+    *,
+    meeting: Meeting,
+    name: str,
+    position: str = "",
+    participation: Participation | None = None,
+    agency: Agency | None = None,
+    institution_name: str = "",
+    on_behalf: bool = False,
+    phone: str = "",
+    method: str = Attendee.Method.OPERATOR,
+    signature_png: bytes | None = None,
+    device: uuid.UUID | None = None,
+) -> Attendee:
+    """Record a person present; with an invitation, their institution is the invited one."""
+    ensure_editable(meeting)
+    _check_participation(meeting, participation)
+    attendee = Attendee(
+        meeting=meeting,
+        name=name.strip(),
+        position=position.strip(),
+        participation=participation,
+        agency=participation.agency if participation is not None else agency,
+        institution_name="" if (participation or agency) else institution_name.strip(),
+        on_behalf=on_behalf and participation is not None,
+        phone=phone.strip(),
+        method=method,
+        device=device,
+        checked_in_at=timezone.now(),
+    )
+    if signature_png:
+        attendee.signature.save(f"{uuid.uuid4().hex}.png", ContentFile(signature_png), save=False)
+    try:
+        save_validated(attendee)
+    except ValidationError:
+        if attendee.signature:
+            attendee.signature.delete(save=False)  # no image left behind for a refused entry
+        raise
+    _mark_invitation(participation)
+    return attendee
+
+
+@transaction.atomic
+def attendee_update(
+    *, attendee: Attendee, expected_version: int | None = None, **fields
+) -> Attendee:
+    """Correct a person's entry (name, position, the invitation they fill...)."""
+    ensure_editable(attendee.meeting)
+    previous = Attendee.objects.get(pk=attendee.pk).participation
+    assign_fields(attendee, fields, ATTENDEE_FIELDS)
+    _check_participation(attendee.meeting, attendee.participation)
+    if attendee.participation is not None:
+        attendee.agency = attendee.participation.agency
+        attendee.institution_name = ""
+    else:
+        attendee.on_behalf = False
+    save_validated(attendee, expected_version=expected_version)
+    _mark_invitation(previous)
+    if attendee.participation != previous:
+        _mark_invitation(attendee.participation)
+    return attendee
+
+
+@transaction.atomic
+def attendee_remove(*, attendee: Attendee) -> None:
+    """Remove a person's entry and its signature image (the history keeps that it existed)."""
+    ensure_editable(attendee.meeting)
+    participation = attendee.participation
+    signature = attendee.signature
+    attendee.delete()
+    if signature:
+        transaction.on_commit(lambda: signature.storage.delete(signature.name))
+    _mark_invitation(participation)
+
+
+@transaction.atomic
+def desk_get_or_open(*, meeting: Meeting) -> CheckInDesk:
+    """The meeting's self check-in desk, opened the first time it is asked for."""
+    desk, _created = CheckInDesk.objects.get_or_create(meeting=meeting)
+    return desk
+
+
+@transaction.atomic
+def desk_set_open(*, meeting: Meeting, is_open: bool) -> CheckInDesk:
+    """Open or close the self check-in; closing also invalidates every QR link handed out."""
+    desk = desk_get_or_open(meeting=meeting)
+    desk.is_open = is_open
+    if not is_open:
+        desk.secret = uuid.uuid4()
+    desk.full_clean()
+    desk.save()
+    return desk

@@ -1,0 +1,296 @@
+"""The people in the room: the operator's list and check-in desk, and the attendee's own
+check-in on a phone (no account)."""
+
+import logging
+import uuid
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core import signing
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from accounts.rules import allows
+from meetings.views.common import MeetingMixin, RuleRequiredMixin
+from pilkada_portal.forms import add_service_errors
+from pilkada_portal.writes import StaleVersionError
+
+from . import checkin, selectors, services
+from .forms import AttendeeCreateForm, AttendeeForm, SelfCheckInForm
+from .models import Attendee
+
+logger = logging.getLogger("pilkada_portal.attendance")
+DEVICE_COOKIE = "rakor-perangkat"
+
+
+class AttendanceRuleMixin(RuleRequiredMixin, MeetingMixin):
+    permission_required = "meetings.can_record_attendance"
+    role_permission = "meetings.change_participation"
+
+
+class PeopleView(AttendanceRuleMixin, TemplateView):
+    """Invitations with the people checked in under each; add a person in one short form."""
+
+    template_name = "attendance/people.html"
+
+    def get_context_data(self, **kwargs):
+        rows, walk_ins = selectors.invitation_people(meeting=self.meeting)
+        kwargs.setdefault("form", AttendeeCreateForm(meeting=self.meeting, prefix="person"))
+        return super().get_context_data(
+            rows=rows,
+            walk_ins=walk_ins,
+            counts=selectors.attendance_counts(meeting=self.meeting),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = AttendeeCreateForm(request.POST, meeting=self.meeting, prefix="person")
+        if form.is_valid():
+            try:
+                attendee = services.attendee_add(meeting=self.meeting, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("%(name)s was added.") % {"name": attendee.name})
+                return redirect("attendance:people", pk=self.meeting.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class AttendeeMixin(AttendanceRuleMixin):
+    def get_attendee(self) -> Attendee:
+        return get_object_or_404(Attendee, pk=self.kwargs["attendee"], meeting=self.meeting)
+
+
+class AttendeeUpdateView(AttendeeMixin, TemplateView):
+    """Correct a person's entry."""
+
+    template_name = "attendance/attendee_form.html"
+
+    def get(self, request, *args, **kwargs):
+        attendee = self.get_attendee()
+        form = AttendeeForm(instance=attendee, meeting=self.meeting)
+        return self.render_to_response(self.get_context_data(form=form, attendee=attendee))
+
+    def post(self, request, *args, **kwargs):
+        attendee = self.get_attendee()
+        form = AttendeeForm(request.POST, instance=attendee, meeting=self.meeting)
+        if form.is_valid():
+            try:
+                services.attendee_update(
+                    attendee=attendee, expected_version=form.expected_version, **form.cleaned_data
+                )
+            except StaleVersionError as error:
+                form.show_stale(error)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The entry was saved."))
+                return redirect("attendance:people", pk=self.meeting.pk)
+        return self.render_to_response(self.get_context_data(form=form, attendee=attendee))
+
+
+class AttendeeRemoveView(AttendeeMixin, View):
+    def post(self, request, *args, **kwargs):
+        attendee = self.get_attendee()
+        try:
+            services.attendee_remove(attendee=attendee)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The entry of %(name)s was removed.") % {"name": attendee.name}
+            )
+        return redirect("attendance:people", pk=self.meeting.pk)
+
+
+class DeskView(AttendanceRuleMixin, TemplateView):
+    """The check-in screen for a projector or a tablet at the door: a QR code renewed every
+    minute, and the arrivals as they come."""
+
+    template_name = "attendance/desk.html"
+
+    def get_context_data(self, **kwargs):
+        desk = services.desk_get_or_open(meeting=self.meeting)
+        opens, closes = checkin.window(self.meeting)
+        return super().get_context_data(
+            desk=desk, opens=opens, closes=closes, **_qr_context(self.request, desk), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        is_open = request.POST.get("open") == "1"
+        services.desk_set_open(meeting=self.meeting, is_open=is_open)
+        messages.success(
+            request, _("Self check-in is open.") if is_open else _("Self check-in is closed.")
+        )
+        return redirect("attendance:desk", pk=self.meeting.pk)
+
+
+def _qr_context(request, desk) -> dict:
+    url = request.build_absolute_uri(reverse("attendance:checkin", args=[checkin.qr_token(desk)]))
+    return {
+        "checkin_url": url,
+        # Inline SVG made here from our own URL, not user text.
+        "qr_svg": segno.make(url, error="m").svg_inline(scale=6, omitsize=True),
+    }
+
+
+@method_decorator(never_cache, name="dispatch")
+class DeskQrView(AttendanceRuleMixin, View):
+    """The QR block alone, fetched again every minute by the check-in screen."""
+
+    def get(self, request, *args, **kwargs):
+        desk = services.desk_get_or_open(meeting=self.meeting)
+        return render(
+            request, "attendance/includes/_qr.html", {"desk": desk, **_qr_context(request, desk)}
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArrivalsView(AttendanceRuleMixin, View):
+    """The arrivals and counts, fetched every few seconds by the check-in screen."""
+
+    def get(self, request, *args, **kwargs):
+        return render(
+            request,
+            "attendance/includes/_arrivals.html",
+            {
+                "meeting": self.meeting,
+                "arrivals": list(selectors.attendee_list(meeting=self.meeting).reverse()[:12]),
+                "counts": selectors.attendance_counts(meeting=self.meeting),
+            },
+        )
+
+
+class SignatureView(MeetingMixin, View):
+    """A drawn signature, for the secretariat only (never a public file)."""
+
+    def get(self, request, *args, **kwargs):
+        if not allows(request.user, "documents.can_read_documents", self.meeting):
+            raise Http404
+        attendee = get_object_or_404(Attendee, pk=kwargs["attendee"], meeting=self.meeting)
+        if not attendee.signature:
+            raise Http404
+        try:
+            return FileResponse(attendee.signature.open("rb"), content_type="image/png")
+        except FileNotFoundError:
+            raise Http404 from None
+
+
+def _client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_limited(request) -> bool:
+    key = f"checkin-rate:{_client_address(request)}"
+    cache.add(key, 0, 600)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, 600)
+        count = 1
+    return count > settings.CHECKIN_RATE_PER_ADDRESS
+
+
+def _device(request) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(request.get_signed_cookie(DEVICE_COOKIE, salt=DEVICE_COOKIE))
+    except (KeyError, ValueError, signing.BadSignature):
+        return None
+
+
+@method_decorator([login_not_required, never_cache], name="dispatch")
+class SelfCheckInView(TemplateView):
+    """The attendee's check-in on a phone: opened from the QR code at the door."""
+
+    template_name = "attendance/checkin.html"
+
+    def refused(self, error: checkin.CheckInRefused, meeting=None, status=200):
+        return render(
+            self.request,
+            "attendance/checkin_refused.html",
+            {"reason": error.message, "code": error.code, "meeting": meeting},
+            status=status,
+        )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            desk = checkin.desk_from_token(kwargs.get("token", ""))
+            checkin.ensure_open(desk)
+        except checkin.CheckInRefused as error:
+            return self.refused(error)
+        form = SelfCheckInForm(initial={"desk": checkin.form_token(desk)}, meeting=desk.meeting)
+        return self.render_form(desk, form)
+
+    def render_form(self, desk, form, status=200):
+        already = (
+            _device(self.request) is not None
+            and desk.meeting.attendees.filter(device=_device(self.request)).exists()
+        )
+        return self.render_to_response(
+            {"meeting": desk.meeting, "form": form, "already": already}, status=status
+        )
+
+    def post(self, request, *args, **kwargs):
+        try:
+            desk = checkin.desk_from_token(request.POST.get("desk", ""), form=True)
+            checkin.ensure_open(desk)
+        except checkin.CheckInRefused as error:
+            return self.refused(error)
+        meeting = desk.meeting
+        if _rate_limited(request):
+            logger.warning("Check-in rate limit reached for an address (meeting %s)", meeting.pk)
+            error = checkin.CheckInRefused(
+                _("Too many check-ins from this network. Wait a few minutes, then try again."),
+                "rate",
+            )
+            return self.refused(error, meeting, status=429)
+        form = SelfCheckInForm(request.POST, meeting=meeting)
+        device = _device(request)
+        if device is not None and meeting.attendees.filter(device=device).exists():
+            form.add_error(None, _("This phone was already used to check in to this meeting."))
+        if not form.is_valid():
+            return self.render_form(desk, form)
+        device = device or uuid.uuid4()
+        try:
+            attendee = services.attendee_add(
+                meeting=meeting,
+                name=form.cleaned_data["name"],
+                position=form.cleaned_data["position"],
+                participation=form.cleaned_data["participation"],
+                institution_name=form.cleaned_data["institution_name"],
+                on_behalf=form.cleaned_data["on_behalf"],
+                phone=form.cleaned_data["phone"],
+                method=Attendee.Method.SELF,
+                signature_png=form.cleaned_data["signature"],
+                device=device,
+            )
+        except (ValidationError, IntegrityError) as error:
+            if isinstance(error, ValidationError):
+                add_service_errors(form, error)
+            else:
+                form.add_error(None, _("This phone was already used to check in to this meeting."))
+            return self.render_form(desk, form)
+        response = render(
+            request, "attendance/checkin_done.html", {"meeting": meeting, "attendee": attendee}
+        )
+        response.set_signed_cookie(
+            DEVICE_COOKIE,
+            str(device),
+            salt=DEVICE_COOKIE,
+            max_age=60 * 60 * 24 * 2,
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+        return response

@@ -1,0 +1,39 @@
+/* The signature box of the self check-in: signature_pad on a canvas, sent as a PNG data URL
+   in the form's hidden "signature" field. No inline script: loaded as a file (strict CSP). */
+(function () {
+  "use strict";
+  var canvas = document.getElementById("signature-pad");
+  var form = document.getElementById("checkin-form");
+  if (!canvas || !form || !window.SignaturePad) return;
+  var pad = new window.SignaturePad(canvas, { penColor: "#0b1f4d", minWidth: 0.8, maxWidth: 2.4 });
+
+  function resize() {
+    // Draw at the screen's pixel density, so that the signature is sharp when printed.
+    var ratio = Math.max(window.devicePixelRatio || 1, 1);
+    var data = pad.toData();
+    canvas.width = canvas.offsetWidth * ratio;
+    canvas.height = canvas.offsetHeight * ratio;
+    canvas.getContext("2d").scale(ratio, ratio);
+    pad.clear();
+    pad.fromData(data);
+  }
+  window.addEventListener("resize", resize);
+  resize();
+
+  document.getElementById("signature-clear").addEventListener("click", function () {
+    pad.clear();
+  });
+  var institution = document.getElementById("id_institution_name");
+  var invitation = document.getElementById("id_invitation");
+  function showInstitution() {
+    if (!institution || !invitation) return;
+    var wrapper = institution.closest(".mb-3") || institution.parentNode;
+    wrapper.hidden = invitation.value !== "lainnya";
+  }
+  if (invitation) invitation.addEventListener("change", showInstitution);
+  showInstitution();
+
+  form.addEventListener("submit", function () {
+    form.elements.signature.value = pad.isEmpty() ? "" : pad.toDataURL("image/png");
+  });
+})();

@@ -1,0 +1,225 @@
+"""Self check-in on a phone: the QR link, its window, the signature, one per device."""
+
+import datetime
+import io
+
+import pytest
+from django.core import signing
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from attendance import checkin, services
+from attendance.models import Attendee
+from tests.agencies.factories import AgencyFactory
+from tests.attendance.factories import signature_data_url
+from tests.meetings.factories import MeetingFactory, ParticipationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _private(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def today_meeting():
+    meeting = MeetingFactory(date=timezone.localdate(), start_time=None)
+    kpu = AgencyFactory(short_name="KPU Konut")
+    invitation = ParticipationFactory(meeting=meeting, agency=kpu, status="invited")
+    return meeting, invitation
+
+
+def _open(meeting):
+    desk = services.desk_get_or_open(meeting=meeting)
+    return desk, reverse("attendance:checkin", args=[checkin.qr_token(desk)])
+
+
+def _submit(client, meeting, **fields):
+    desk = services.desk_get_or_open(meeting=meeting)
+    data = {
+        "desk": checkin.form_token(desk),
+        "invitation": "",
+        "institution_name": "",
+        "name": "Dra. Wa Ode Hadir",
+        "position": "Komisioner",
+        "phone": "",
+        "signature": signature_data_url(),
+        **fields,
+    }
+    return client.post(reverse("attendance:checkin_submit"), data)
+
+
+def test_an_attendee_checks_in_with_a_signature(today_meeting):
+    meeting, invitation = today_meeting
+    _desk, url = _open(meeting)
+    phone = Client()
+    page = phone.get(url)
+    assert page.status_code == 200
+    assert b"Daftar Hadir" in page.content  # the sentence on personal data
+    response = _submit(phone, meeting, invitation=str(invitation.pk))
+    assert response.status_code == 200
+    assert b"checkin-done" in response.content
+    person = Attendee.objects.get()
+    assert (person.name, person.agency, person.method) == (
+        "Dra. Wa Ode Hadir",
+        invitation.agency,
+        Attendee.Method.SELF,
+    )
+    assert Image.open(person.signature.open("rb")).format == "PNG"
+    invitation.refresh_from_db()
+    assert invitation.status == "present"
+
+
+def test_a_second_check_in_from_the_same_phone_is_refused(today_meeting):
+    meeting, invitation = today_meeting
+    phone = Client()
+    _submit(phone, meeting, invitation=str(invitation.pk))
+    again = _submit(phone, meeting, invitation=str(invitation.pk), name="Orang Lain")
+    assert b"sudah dipakai" in again.content
+    assert Attendee.objects.count() == 1
+
+
+def test_a_walk_in_institution_is_typed_in(today_meeting):
+    meeting, _invitation = today_meeting
+    response = _submit(Client(), meeting, invitation="lainnya", institution_name="Dinas Kominfo")
+    assert b"checkin-done" in response.content
+    assert Attendee.objects.get().institution_name == "Dinas Kominfo"
+    missing = _submit(Client(), meeting, invitation="lainnya", institution_name="")
+    assert b"checkin-done" not in missing.content
+
+
+def test_an_expired_qr_code_says_so_in_indonesian(today_meeting, settings, monkeypatch):
+    meeting, _invitation = today_meeting
+    _desk, url = _open(meeting)
+    later = signing.time.time() + settings.CHECKIN_QR_SECONDS + 5
+    monkeypatch.setattr(signing.time, "time", lambda: later)
+    response = Client().get(url)
+    assert "Kode QR sudah kedaluwarsa, pindai ulang" in response.content.decode()
+
+
+def test_a_forged_link_and_a_closed_desk_are_refused(today_meeting):
+    meeting, _invitation = today_meeting
+    assert b"checkin-refused" in Client().get(reverse("attendance:checkin", args=["x:y:z"])).content
+    desk, url = _open(meeting)
+    services.desk_set_open(meeting=meeting, is_open=False)
+    response = Client().get(url)
+    # Closing renews the secret: the old link is dead, then the desk says it is closed.
+    assert "kedaluwarsa" in response.content.decode()
+    desk.refresh_from_db()
+    assert (
+        b"ditutup"
+        in Client().get(reverse("attendance:checkin", args=[checkin.qr_token(desk)])).content
+    )
+
+
+def test_check_in_is_open_only_on_the_meetings_day():
+    tomorrow = MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=1))
+    _desk, url = _open(tomorrow)
+    response = Client().get(url)
+    assert b"checkin-refused" in response.content
+    opens, closes = checkin.window(tomorrow)
+    assert opens < closes
+    assert opens.date() == tomorrow.date
+
+
+@pytest.mark.parametrize(
+    ("signature", "message"),
+    [
+        ("", "Tanda tangani"),
+        ("data:image/jpeg;base64,AAAA", "PNG"),
+        ("data:image/png;base64,bm90IGEgcG5n", "PNG"),
+        ("data:image/png;base64,!!!", "PNG"),
+    ],
+)
+def test_a_bad_signature_is_refused_and_nothing_is_stored(today_meeting, signature, message):
+    meeting, invitation = today_meeting
+    response = _submit(Client(), meeting, invitation=str(invitation.pk), signature=signature)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Attendee.objects.exists()
+
+
+def test_an_empty_or_oversized_signature_is_refused(today_meeting):
+    meeting, invitation = today_meeting
+    blank = io.BytesIO()
+    Image.new("RGBA", (300, 100), (0, 0, 0, 0)).save(blank, format="PNG")
+    response = _submit(
+        Client(),
+        meeting,
+        invitation=str(invitation.pk),
+        signature=signature_data_url(blank.getvalue()),
+    )
+    assert "Tanda tangani" in response.content.decode()
+    big = signature_data_url(b"\x89PNG" + b"0" * (210 * 1024))
+    response = _submit(Client(), meeting, invitation=str(invitation.pk), signature=big)
+    assert "terlalu besar" in response.content.decode()
+    assert not Attendee.objects.exists()
+
+
+def test_a_name_of_5000_characters_is_refused_without_a_500(today_meeting):
+    meeting, invitation = today_meeting
+    response = _submit(Client(), meeting, invitation=str(invitation.pk), name="A" * 5000)
+    assert response.status_code == 200
+    assert not Attendee.objects.exists()
+
+
+def test_the_rate_limit_per_address(today_meeting, settings):
+    meeting, _invitation = today_meeting
+    settings.CHECKIN_RATE_PER_ADDRESS = 2
+    for _ in range(2):
+        _submit(Client(), meeting, invitation="lainnya", institution_name="Tamu")
+    response = _submit(Client(), meeting, invitation="lainnya", institution_name="Tamu")
+    assert response.status_code == 429
+    assert Attendee.objects.count() == 2
+
+
+def test_one_check_in_runs_a_constant_number_of_queries(today_meeting):
+    meeting, invitation = today_meeting
+    services.desk_get_or_open(meeting=meeting)
+    counts = []
+    for extra in (0, 30):
+        for index in range(extra):
+            ParticipationFactory(
+                meeting=meeting, agency=AgencyFactory(), invitee_position=f"K {index}"
+            )
+        with CaptureQueriesContext(connection) as queries:
+            response = _submit(Client(), meeting, invitation=str(invitation.pk))
+        assert b"checkin-done" in response.content
+        counts.append(len(queries))
+    # Whatever the number of invitations: desk, invitations, lock, validation, insert with its
+    # history, the invitation's status with its history, the page cache (savepoints count).
+    assert counts[0] == counts[1]
+    assert counts[0] <= 45
+
+
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.dictionaries(
+        st.sampled_from(
+            [
+                "desk",
+                "invitation",
+                "institution_name",
+                "name",
+                "position",
+                "phone",
+                "signature",
+                "on_behalf",
+            ]
+        ),
+        st.text(max_size=300),
+    )
+)
+def test_the_check_in_never_answers_500(today_meeting, data):
+    response = Client().post(reverse("attendance:checkin_submit"), data)
+    assert response.status_code in {200, 429}
