@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Profile
@@ -11,6 +12,10 @@ class ProfileInline(admin.StackedInline):
     autocomplete_fields = ["agency", "official"]
     can_delete = False
 
+
+admin.site.site_header = _("Rakor Portal administration")
+admin.site.site_title = _("Rakor Portal administration")
+admin.site.index_title = _("Administration")
 
 admin.site.unregister(User)
 

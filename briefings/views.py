@@ -100,6 +100,8 @@ class BriefingCreateView(BriefingRuleMixin, ServiceFormMixin, FormView):
         allowed = briefing_agency_ids_for(self.request.user)
         if allowed is not None:
             form.fields["agency"].queryset = form.fields["agency"].queryset.filter(pk__in=allowed)
+            if len(allowed) == 1 and not form.is_bound:
+                form.initial["agency"] = next(iter(allowed))  # the liaison's own, the only one
         return form
 
     def get_form_kwargs(self):

@@ -242,7 +242,11 @@ def _agenda(meeting: Meeting, *, with_minutes: bool) -> tuple[AgendaLine, ...]:
                 time=formatting.clock(row.start) if row.start else "",
                 title=item.title,
                 presenter=presenter,
-                discussion=item.discussion_notes if with_minutes else "",
+                discussion=(
+                    (item.discussion_notes or ("Tidak ada catatan." if item.no_notes else ""))
+                    if with_minutes
+                    else ""
+                ),
                 speakers=tuple(
                     f"{s.full_name} ({s.agency.display_name})" for s in item.speakers.all()
                 )

@@ -177,6 +177,14 @@ class AgendaMinutesForm(forms.ModelForm):
     def clean_speakers(self) -> list[Official]:
         return [self.officials[pk] for pk in self.cleaned_data["speakers"]]
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("no_notes") and (cleaned.get("discussion_notes") or "").strip():
+            self.add_error(
+                "no_notes", _("Either write the notes or tick “nothing to record”, not both.")
+            )
+        return cleaned
+
 
 class InvitationForm(forms.Form):
     """Invite one institution, optionally naming its official or the invited position."""

@@ -5,7 +5,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Model
+from django.utils.translation import gettext
 
+from . import formatting
 from .models import AgendaItem, FollowUp, Meeting, Participation
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -83,6 +85,12 @@ def _display(model: type[Model], name: str, value, labels: dict) -> str:
         return str(dict(model_field.flatchoices).get(value, value))
     if model_field.is_relation:
         return labels.get((model_field.related_model, value), f"#{value}")
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, datetime.time):
+        return formatting.clock(value)
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return formatting.long_date(value)
     return str(value)
 
 

@@ -208,6 +208,12 @@ def minutes_checklist(*, meeting: Meeting) -> list[ChecklistItem]:
             "meetings.can_edit_meeting",
         ),
         ChecklistItem(
+            _("The end time is known"),
+            meeting.end_time is not None,
+            f"{edit}#id_end_time",
+            "meetings.can_edit_meeting",
+        ),
+        ChecklistItem(
             _("Attendance is recorded for every invitation"),
             bool(statuses) and Participation.Status.INVITED not in statuses,
             reverse("meetings:attendance", args=[meeting.pk]),

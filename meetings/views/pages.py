@@ -59,6 +59,7 @@ class MeetingDetailView(TemplateView):
         if meeting.is_final or not (
             allows(user, "meetings.can_submit_minutes", meeting)
             or allows(user, "meetings.can_review_minutes", meeting)
+            or allows(user, "meetings.can_edit_meeting", meeting)
         ):
             return []
         return [

@@ -33,6 +33,7 @@ def cast(transactional_db, settings, tmp_path):
         title="Rakor Kesiapan Pilkada",
         date=timezone.localdate() + datetime.timedelta(days=3),
         chair=OfficialFactory(name="Drs. Contoh Pimpinan", position="Sekretaris Daerah"),
+        end_time=datetime.time(12, 0),
     )
     ParticipationFactory(meeting=meeting, agency=kpu)
     AgendaItemFactory(meeting=meeting, position=1, title="Pemaparan KPU", presenter_agency=kpu)

@@ -68,6 +68,9 @@ def complete_record(meeting: Meeting) -> Meeting:
     Meeting.objects.filter(pk=meeting.pk, start_time__isnull=True).update(
         start_time=datetime.time(9, 0)
     )
+    Meeting.objects.filter(pk=meeting.pk, end_time__isnull=True).update(
+        end_time=datetime.time(12, 0)
+    )
     Meeting.objects.filter(pk=meeting.pk, conclusions="").update(conclusions="Disepakati.")
     meeting.participations.filter(status=Participation.Status.INVITED).update(
         status=Participation.Status.PRESENT

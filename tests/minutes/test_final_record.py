@@ -376,13 +376,21 @@ def test_an_incomplete_record_is_not_approved_and_the_missing_items_are_named(pe
     with pytest.raises(ValidationError) as refused:
         minutes_services.minutes_approve(meeting=meeting, user=people["pimpinan"], verify_url=URL)
     message = refused.value.messages[0]
-    for missing in ("Pimpinan", "Notulis", "mulai", "Kehadiran", "Tanya jawab", "Kesimpulan"):
+    for missing in (
+        "Pimpinan",
+        "Notulis",
+        "mulai",
+        "selesai",
+        "Kehadiran",
+        "Tanya jawab",
+        "Kesimpulan",
+    ):
         assert missing.lower() in message.lower(), missing
     assert not meeting.revisions.exists()
     assert Meeting.objects.get(pk=meeting.pk).minutes_status == MinutesStatus.IN_REVIEW
     # The chair's page lists the same items, and the approve button is not offered.
     page = _client(people["pimpinan"]).get(meeting.get_absolute_url())
-    assert [item.done for item, _url in page.context["checklist"]].count(False) == 6
+    assert [item.done for item, _url in page.context["checklist"]].count(False) == 7
     assert b'id="minutes-approve" disabled' in page.content
 
 
