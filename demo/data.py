@@ -327,3 +327,26 @@ EXAMPLE_FOLLOW_UPS = (
         datetime.date(2024, 11, 22),
     ),
 )
+
+# Fictional meetings dated from the day the demo is loaded, so that `make run` shows the
+# check-in at the door and an upcoming meeting whatever the date.
+TODAY_MEETING = {
+    "title": "[CONTOH] Rakor Hari Ini: Presensi Mandiri dengan Kode QR (data fiktif)",
+    "venue": "Aula Kantor Bupati Konawe Utara (contoh)",
+    "kind": "rakor",
+    "status": "scheduled",
+}
+TODAY_INVITED = [KPU, BAWASLU, POLRES, KODIM]
+# (institution, name, position, stands in for the invitee)
+TODAY_ATTENDEES = [
+    (KPU, "Contoh Komisioner, S.H.", "Ketua KPU Kabupaten Konawe Utara", False),
+    (KPU, "Contoh Staf Teknis, S.Kom", "Kepala Subbagian Teknis", False),
+    (BAWASLU, "Contoh Anggota Bawaslu, S.Pd", "Anggota Bawaslu (mewakili Ketua)", True),
+]
+UPCOMING_MEETING = {
+    "title": "[CONTOH] Rakor Kesiapan H-3: Paparan Instansi Masih Dibuka (data fiktif)",
+    "venue": "Hotel Contoh Kendari",
+    "kind": "rakor",
+    "status": "scheduled",
+}
+UPCOMING_DAYS = 3

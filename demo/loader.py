@@ -1,12 +1,18 @@
-"""Loads the demo data (meetings.demo_data) idempotently: running it twice changes nothing."""
+"""Loads the demo data (demo/data.py) idempotently: running it twice changes nothing (the
+meetings dated from today move with the day they are loaded)."""
 
+import datetime
+import io
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
 from django.db import models, transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from agencies.models import Agency, Official, Region
+from attendance import services as attendance_services
 from briefings.models import Briefing, ReadinessIndicator, Risk
 from meetings.models import AgendaItem, Election, FollowUp, Meeting, Participation
 
@@ -19,6 +25,8 @@ M = TypeVar("M", bound=models.Model)
 class DemoResult:
     seed_meeting: Meeting
     example_meeting: Meeting
+    today_meeting: Meeting | None = None
+    upcoming_meeting: Meeting | None = None
 
 
 def _upsert(model: type[M], lookup: dict, **fields) -> M:
@@ -254,7 +262,65 @@ def demo_load() -> DemoResult:
         {"name": data.ELECTION["name"], "region": regency},
         voting_day=data.ELECTION["voting_day"],
     )
+    today = timezone.localdate()
     return DemoResult(
         seed_meeting=_seed_meeting(agencies, election),
         example_meeting=_example_meeting(agencies, election),
+        today_meeting=_today_meeting(agencies, election, today),
+        upcoming_meeting=_dated_meeting(
+            agencies,
+            election,
+            data.UPCOMING_MEETING,
+            today + datetime.timedelta(days=data.UPCOMING_DAYS),
+        ),
     )
+
+
+def _dated_meeting(agencies, election, fields: dict, date: datetime.date) -> Meeting:
+    """A fictional meeting on the given day, with the usual institutions invited."""
+    meeting = _upsert(
+        Meeting,
+        {"title": fields["title"]},
+        organizer=agencies[data.KESBANGPOL],
+        election=election,
+        date=date,
+        **{k: v for k, v in fields.items() if k != "title"},
+    )
+    for agency_name in data.TODAY_INVITED:
+        agency = agencies[agency_name]
+        _upsert(
+            Participation,
+            {"meeting": meeting, "agency": agency, "invitee": None},
+            invitee_position=agency.head_title or agency.name,
+        )
+    return meeting
+
+
+def _signature(seed: int) -> bytes:
+    """A drawn-looking signature (fictional), as a phone would send it."""
+    image = Image.new("RGBA", (600, 200), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    points = [(40 + i * 45, 120 + ((i * (seed + 3)) % 5 - 2) * 28) for i in range(12)]
+    draw.line(points, fill=(11, 31, 77, 255), width=4, joint="curve")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _today_meeting(agencies, election, today: datetime.date) -> Meeting:
+    """Today's fictional meeting: self check-in open, three people already checked in."""
+    meeting = _dated_meeting(agencies, election, data.TODAY_MEETING, today)
+    attendance_services.desk_get_or_open(meeting=meeting)
+    for seed, (agency_name, name, position, on_behalf) in enumerate(data.TODAY_ATTENDEES):
+        if meeting.attendees.filter(name=name).exists():
+            continue
+        attendance_services.attendee_add(
+            meeting=meeting,
+            name=name,
+            position=position,
+            participation=meeting.participations.get(agency=agencies[agency_name]),
+            on_behalf=on_behalf,
+            method="self",
+            signature_png=_signature(seed),
+        )
+    return meeting

@@ -72,7 +72,8 @@ def test_three_phones_check_in_and_the_operator_sees_them(
         if index == 0:
             assert_no_axe_violations(phone)
             assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-        phone.locator("#id_invitation").select_option(label=f"{agency} – Kepala {index}")
+        invitation = meeting.participations.get(agency__short_name=agency)
+        phone.locator("#id_invitation").select_option(str(invitation.pk))
         phone.fill("#id_name", name)
         phone.fill("#id_position", position)
         _sign(phone)

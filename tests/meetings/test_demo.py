@@ -3,6 +3,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.services import demo_users_create
 from agencies.models import Agency
@@ -72,7 +73,8 @@ def test_demo_users_are_refused_when_debug_is_off(settings):
         demo_users_create()
     call_command("load_demo")
     assert not get_user_model().objects.exists()
-    assert Meeting.objects.count() == 2
+    # The seed, the [CONTOH] example, today's and an upcoming fictional meeting.
+    assert Meeting.objects.count() == 4
 
 
 def test_demo_users_have_one_role_each(settings):
@@ -87,3 +89,17 @@ def test_demo_users_have_one_role_each(settings):
     assert users["operator"].check_password("rakor-demo")
     assert users["operator"].has_perm("meetings.change_meeting")
     assert not users["peserta"].is_staff
+
+
+def test_the_demo_shows_todays_check_in_and_an_upcoming_meeting(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    result = demo_load()
+    today = result.today_meeting
+    assert today.date == timezone.localdate()
+    assert today.checkin_desk.is_open
+    assert today.attendees.count() == 3
+    assert all(person.signature for person in today.attendees.all())
+    assert result.upcoming_meeting.date > timezone.localdate()
+    # Loading again adds nobody.
+    demo_load()
+    assert today.attendees.count() == 3
