@@ -110,6 +110,8 @@ RULES = {
     "meetings.can_delete_meeting": role("meetings.delete_meeting") & record_open,
     "meetings.can_duplicate_meeting": role("meetings.add_meeting"),
     "meetings.can_see_history": role("meetings.view_meeting"),
+    # The public agenda link: operators create, renew and stop it.
+    "meetings.can_share_agenda": role("meetings.add_participation"),
     "meetings.can_add_agenda_item": role("meetings.add_agendaitem") & record_open,
     "meetings.can_edit_agenda": role("meetings.change_agendaitem") & record_open,
     "meetings.can_delete_agenda_item": role("meetings.delete_agendaitem") & record_open,

@@ -120,3 +120,28 @@ class CheckInDesk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} – {'open' if self.is_open else 'closed'}"
+
+
+class AgendaShare(models.Model):
+    """A meeting's public agenda link: unguessable, revocable (a new token ends the old one)."""
+
+    meeting = models.OneToOneField(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_share"
+    )
+    token = models.CharField(_("token"), max_length=43, unique=True)
+    publish_invitation = models.BooleanField(
+        _("publish the invitation letter"),
+        default=False,
+        help_text=_("Anyone with the link may then read the Surat Undangan too."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["token"])
+
+    class Meta:
+        verbose_name = _("agenda share link")
+        verbose_name_plural = _("agenda share links")
+        ordering = ["meeting"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}"

@@ -1,6 +1,7 @@
 """Writes of attendance: each public function is one transaction and validates with
 full_clean(). Adding a person marks the invitation they fill as attended."""
 
+import secrets
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ from meetings.guards import ensure_editable
 from meetings.models import Meeting, Participation
 from pilkada_portal.writes import assign_fields, save_validated
 
-from .models import Attendee, CheckInDesk
+from .models import AgendaShare, Attendee, CheckInDesk
 
 # What the operator's form sets, in its order (the form uses these).
 ATTENDEE_FIELDS = (
@@ -155,3 +156,33 @@ def desk_set_open(*, meeting: Meeting, is_open: bool) -> CheckInDesk:
     desk.full_clean()
     desk.save()
     return desk
+
+
+@transaction.atomic
+def agenda_share_renew(*, meeting: Meeting, publish_invitation: bool | None = None) -> AgendaShare:
+    """Create the public agenda link, or replace its token (the old link stops working)."""
+    share = AgendaShare.objects.filter(meeting=meeting).first() or AgendaShare(meeting=meeting)
+    share.token = secrets.token_urlsafe(24)
+    if publish_invitation is not None:
+        share.publish_invitation = publish_invitation
+    share.full_clean()
+    share.save()
+    return share
+
+
+@transaction.atomic
+def agenda_share_set(*, meeting: Meeting, publish_invitation: bool) -> AgendaShare:
+    """Publish the invitation letter on the link, or take it back, keeping the link."""
+    share = AgendaShare.objects.filter(meeting=meeting).first()
+    if share is None:
+        return agenda_share_renew(meeting=meeting, publish_invitation=publish_invitation)
+    share.publish_invitation = publish_invitation
+    share.full_clean()
+    share.save()
+    return share
+
+
+@transaction.atomic
+def agenda_share_revoke(*, meeting: Meeting) -> None:
+    """Stop sharing: the link no longer opens anything."""
+    AgendaShare.objects.filter(meeting=meeting).delete()

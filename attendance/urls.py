@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import share, views
 
 app_name = "attendance"
 
@@ -24,6 +24,10 @@ urlpatterns = [
     path("meetings/<int:pk>/check-in/", views.DeskView.as_view(), name="desk"),
     path("meetings/<int:pk>/check-in/qr/", views.DeskQrView.as_view(), name="desk_qr"),
     path("meetings/<int:pk>/check-in/arrivals/", views.ArrivalsView.as_view(), name="arrivals"),
+    path("meetings/<int:pk>/share/", share.AgendaShareView.as_view(), name="agenda_share"),
+    # Public: the agenda by share link, and its calendar file.
+    path("agenda/<str:token>/", share.AgendaPublicView.as_view(), name="agenda"),
+    path("agenda/<str:token>/rapat.ics", share.AgendaCalendarView.as_view(), name="agenda_ics"),
     # Public: the attendee's phone, from the QR code at the door.
     path("hadir/", views.SelfCheckInView.as_view(), name="checkin_submit"),
     path("hadir/<str:token>/", views.SelfCheckInView.as_view(), name="checkin"),

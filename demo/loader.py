@@ -267,13 +267,21 @@ def demo_load() -> DemoResult:
         seed_meeting=_seed_meeting(agencies, election),
         example_meeting=_example_meeting(agencies, election),
         today_meeting=_today_meeting(agencies, election, today),
-        upcoming_meeting=_dated_meeting(
-            agencies,
-            election,
-            data.UPCOMING_MEETING,
-            today + datetime.timedelta(days=data.UPCOMING_DAYS),
-        ),
+        upcoming_meeting=_upcoming_meeting(agencies, election, today),
     )
+
+
+def _upcoming_meeting(agencies, election, today: datetime.date) -> Meeting:
+    """A fictional meeting in a few days, its agenda shared by link."""
+    meeting = _dated_meeting(
+        agencies,
+        election,
+        data.UPCOMING_MEETING,
+        today + datetime.timedelta(days=data.UPCOMING_DAYS),
+    )
+    if not hasattr(meeting, "agenda_share"):
+        attendance_services.agenda_share_renew(meeting=meeting)
+    return meeting
 
 
 def _dated_meeting(agencies, election, fields: dict, date: datetime.date) -> Meeting:

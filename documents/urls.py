@@ -1,4 +1,5 @@
-"""Under /meetings/<pk>/documents/ (the paths the meeting page has always linked)."""
+"""The documents of a meeting under /meetings/<pk>/documents/ (the paths the meeting page has
+always linked), and those published on the agenda's share link."""
 
 from django.urls import path
 
@@ -7,7 +8,21 @@ from . import views
 app_name = "documents"
 
 urlpatterns = [
-    path("logo/", views.DocumentLogoView.as_view(), name="logo"),
-    path("<slug:kind>/", views.DocumentPreviewView.as_view(), name="preview"),
-    path("<slug:kind>/pdf/", views.DocumentPdfView.as_view(), name="pdf"),
+    path("meetings/<int:pk>/documents/logo/", views.DocumentLogoView.as_view(), name="logo"),
+    path(
+        "meetings/<int:pk>/documents/<slug:kind>/",
+        views.DocumentPreviewView.as_view(),
+        name="preview",
+    ),
+    path(
+        "meetings/<int:pk>/documents/<slug:kind>/pdf/",
+        views.DocumentPdfView.as_view(),
+        name="pdf",
+    ),
+    # Public, by the agenda's share link.
+    path(
+        "agenda/<str:token>/documents/<slug:kind>/pdf/",
+        views.SharedDocumentPdfView.as_view(),
+        name="shared_pdf",
+    ),
 ]

@@ -1,11 +1,16 @@
 """Print preview (HTML) and PDF download of a meeting's official documents."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import AccessMixin
 from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views import View
+from django.views.decorators.cache import never_cache
 
 from accounts.rules import allows
+from attendance.models import AgendaShare
 from meetings import selectors
 from meetings.models import Meeting, NotulaRevision
 from meetings.views.common import MeetingMixin
@@ -85,6 +90,25 @@ def notula_revision_response(revision: NotulaRevision) -> FileResponse:
         as_attachment=True,
         filename=f"notula-{revision.meeting.date:%Y-%m-%d}-revisi-{revision.number}.pdf",
     )
+
+
+@method_decorator([login_not_required, never_cache], name="dispatch")
+class SharedDocumentPdfView(View):
+    """A document published on the agenda's share link: the Susunan Acara, and the Surat
+    Undangan when the operator published it. No account needed; nothing else is shared."""
+
+    def get(self, request, *args, **kwargs):
+        share = get_object_or_404(
+            AgendaShare.objects.select_related("meeting"), token=kwargs["token"][:60]
+        )
+        kind = kwargs["kind"]
+        if kind != "susunan-acara" and not (kind == "undangan" and share.publish_invitation):
+            raise Http404
+        meeting = selectors.meeting_get(pk=share.meeting_id)
+        exported = document_export(meeting, kind)
+        response = HttpResponse(exported.content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+        return response
 
 
 class DocumentLogoView(MeetingMixin, View):

@@ -48,7 +48,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("users/", include("accounts.urls")),
     path("meetings/<int:meeting_pk>/briefings/", include("briefings.urls")),
-    path("meetings/<int:pk>/documents/", include("documents.urls")),
+    path("", include("documents.urls")),
     path("", include("minutes.urls")),
     path("", include("attendance.urls")),
     path("meetings/", include("meetings.urls")),

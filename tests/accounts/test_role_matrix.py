@@ -140,6 +140,27 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
             row(200, anonymous=200),
         ),
         (
+            "attendance:agenda_share",
+            reverse("attendance:agenda_share", args=[m]),
+            allowed("operator", ok=405),
+        ),
+        # A share link that does not exist opens nothing, for anybody.
+        (
+            "attendance:agenda",
+            reverse("attendance:agenda", args=["palsu"]),
+            row(404, anonymous=404),
+        ),
+        (
+            "attendance:agenda_ics",
+            reverse("attendance:agenda_ics", args=["palsu"]),
+            row(404, anonymous=404),
+        ),
+        (
+            "documents:shared_pdf",
+            reverse("documents:shared_pdf", args=["palsu", "susunan-acara"]),
+            row(404, anonymous=404),
+        ),
+        (
             "attendance:checkin_submit",
             reverse("attendance:checkin_submit"),
             row(200, anonymous=200),

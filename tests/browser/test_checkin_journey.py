@@ -16,6 +16,7 @@ from tests.meetings.factories import MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.browser
 PHONE = {
+    "accept_downloads": True,
     "viewport": {"width": 390, "height": 844},
     "is_mobile": True,
     "has_touch": True,
@@ -105,3 +106,18 @@ def test_three_phones_check_in_and_the_operator_sees_them(
         assert name.split()[-1] in text  # a long name wraps inside its cell
     assert sum(len(page.images) for page in reader.pages) == 3
     assert "Tidak hadir" in text  # Kodim sent nobody
+
+
+def test_the_public_agenda_opens_on_a_phone_without_an_account(browser, live_server, meeting):
+    from attendance import services
+
+    share = services.agenda_share_renew(meeting=meeting)
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(f"{live_server.url}/agenda/{share.token}/")
+    expect(phone.locator("h1")).to_contain_text("Rakor Kesiapan Pilkada")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_no_axe_violations(phone)
+    with phone.expect_download() as download:
+        phone.locator("#agenda-ics").click()
+    assert download.value.suggested_filename.endswith(".ics")
+    phone.context.close()
