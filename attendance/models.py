@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from agencies.models import Agency
+from agencies.models import Agency, Official
 from meetings.models import Meeting, Participation
 from pilkada_portal.models import VersionedModel
 
@@ -58,6 +58,15 @@ class Attendee(VersionedModel):
         _("signature"), storage=private_storage, upload_to="signatures/%Y/%m/", blank=True
     )
     device = models.UUIDField(_("device"), null=True, blank=True, editable=False)
+    official = models.ForeignKey(
+        Official,
+        verbose_name=_("official in the registry"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        help_text=_("The same person in the registry, so that minutes name them as a speaker."),
+    )
 
     # The history keeps that an entry existed and was changed or removed, not the image.
     history = HistoricalRecords(excluded_fields=["signature"])

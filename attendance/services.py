@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agencies.models import Agency
+from agencies.models import Agency, Official
 from meetings.guards import ensure_editable
 from meetings.models import Meeting, Participation
 from pilkada_portal.writes import assign_fields, save_validated
@@ -102,8 +102,26 @@ def attendee_add(
         if attendee.signature:
             attendee.signature.delete(save=False)  # no image left behind for a refused entry
         raise
+    _link_official(attendee)
     _mark_invitation(participation)
     return attendee
+
+
+def _link_official(attendee: Attendee) -> None:
+    """Find or add the person among their institution's officials: the minute taker then
+    picks them as a speaker, and a representative is typed only once, at the door."""
+    if attendee.agency_id is None or not attendee.position or len(attendee.name) > 120:
+        return
+    official = Official.objects.filter(agency=attendee.agency, name__iexact=attendee.name).first()
+    if official is None:
+        official = Official(agency=attendee.agency, name=attendee.name, position=attendee.position)
+        try:
+            with transaction.atomic():
+                save_validated(official)
+        except ValidationError:
+            return  # a name the registry refuses: the person stays on the list all the same
+    attendee.official = official
+    attendee.save(update_fields=["official"])
 
 
 @transaction.atomic

@@ -248,7 +248,8 @@ def _agenda(meeting: Meeting, *, with_minutes: bool) -> tuple[AgendaLine, ...]:
                     else ""
                 ),
                 speakers=tuple(
-                    f"{s.full_name} ({s.agency.display_name})" for s in item.speakers.all()
+                    f"{s.full_name} ({s.position}, {s.agency.display_name})"
+                    for s in item.speakers.all()
                 )
                 if with_minutes
                 else (),

@@ -135,3 +135,38 @@ def test_signatures_are_for_the_secretariat_only(meeting, operator_client, atten
     assert operator_client.get(url)["Content-Type"] == "image/png"
     assert attendee_for(desa.agency).get(url).status_code == 404
     assert not str(person.signature.path).startswith(str(meeting.pk))
+
+
+def test_a_person_checked_in_is_chosen_as_speaker_and_named_in_the_notula(meeting, notulis_client):
+    from meetings import services as meeting_services
+    from tests.meetings.factories import AgendaItemFactory
+
+    dprd = meeting.participations.get(agency__short_name="DPRD")
+    person = services.attendee_add(
+        meeting=meeting,
+        name="Drs. Wakil Ketua",
+        position="Wakil Ketua II DPRD",
+        participation=dprd,
+        on_behalf=True,
+    )
+    assert person.official.agency == dprd.agency
+    item = AgendaItemFactory(meeting=meeting, position=1, title="Diskusi", kind="discussion")
+    page = notulis_client.get(reverse("meetings:minutes", args=[meeting.pk]))
+    assert "Drs. Wakil Ketua" in page.content.decode()
+    meeting_services.meeting_minutes_save(
+        meeting=meeting,
+        opening_remarks="",
+        conclusions="",
+        items=[(item, "Tanggapan DPRD", [person.official])],
+    )
+    text = "".join(
+        p.extract_text()
+        for p in PdfReader(io.BytesIO(document_export(meeting, "notula").content)).pages
+    )
+    text = " ".join(text.split())
+    assert "Yang berbicara: Drs. Wakil Ketua (Wakil Ketua II DPRD, DPRD)" in text
+    # Typed once: checking in again under the same name finds the same official.
+    again = services.attendee_add(
+        meeting=meeting, name="Drs. Wakil Ketua", position="Wakil Ketua II DPRD", participation=dprd
+    )
+    assert again.official == person.official
