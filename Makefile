@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 # The development server runs with DEBUG on; DEBUG is off unless set (see .env.example).
-DEV_ENV := DEBUG=1
+# Django's "development server" banner is left out: `make run` is for trying the portal.
+DEV_ENV := DEBUG=1 DJANGO_RUNSERVER_HIDE_WARNING=true
 
 .PHONY: run test lint messages translations clean python-version
 
