@@ -20,10 +20,7 @@ import random
 import re
 import secrets
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,12 +29,9 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from bench.server import gunicorn  # noqa: E402
 
 
 def signature(seed: int) -> str:
@@ -135,19 +129,6 @@ def main() -> None:
     print(f"signature sizes {min(sizes)}-{max(sizes)} KB", flush=True)
     connection.close()
 
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "pilkada_portal.wsgi",
-            "--workers=2",
-            f"--bind=127.0.0.1:{port}",
-            "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
     latencies, failures, hello = [], [], []
     lock = threading.Lock()
     counter = iter(range(args.checkins))
@@ -183,17 +164,7 @@ def main() -> None:
                 else:
                     failures.append(f"POST {status}")
 
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if Phone(port).request("GET", "/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("gunicorn did not start")
-            time.sleep(0.2)
+    with gunicorn(env) as port:
         for _ in range(20):  # warm both workers
             Phone(port).request("GET", link)
         for _ in range(100):
@@ -205,9 +176,6 @@ def main() -> None:
         for thread in threads:
             thread.join(600)
         wall = time.perf_counter() - started
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
 
     names = list(Attendee.objects.filter(meeting=meeting).values_list("name", flat=True))
     stored = len(names)

@@ -15,22 +15,16 @@ import http.client
 import os
 import secrets
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from bench.server import gunicorn  # noqa: E402
 
 
 def get(port: int, path: str, cookie: str) -> tuple[int, float]:
@@ -115,30 +109,7 @@ def main() -> None:
         raise SystemExit(f"the meeting page answered {status} to the bench user")
     connection.close()
 
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "pilkada_portal.wsgi",
-            "--workers=2",
-            f"--bind=127.0.0.1:{port}",
-            "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if get(port, "/healthz", cookie)[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("gunicorn did not start")
-            time.sleep(0.2)
+    with gunicorn(env) as port:
         # Warm both workers (imports, template loading, the page cache of each process).
         for _ in range(30):
             for path in (meeting_path, "/healthz"):
@@ -149,10 +120,7 @@ def main() -> None:
         for _ in range(args.requests):
             meeting_ms.append(get(port, meeting_path, cookie)[1])
             hello_ms.append(get(port, "/healthz", cookie)[1])
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        shutil.rmtree(workdir, ignore_errors=True)
+    shutil.rmtree(workdir, ignore_errors=True)
 
     meeting_p50 = statistics.median(meeting_ms)
     hello_p50 = statistics.median(hello_ms)
