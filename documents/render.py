@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+import segno
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -46,6 +47,7 @@ def document_html(
     blank_rows: int | None = None,
     doc=None,
     verification: dict | None = None,
+    share_url: str = "",
 ) -> str:
     """The print template filled in; for_pdf selects asset: URLs and leaves out the toolbar."""
     doc = doc or document_data(meeting, kind, blank=blank, blank_rows=blank_rows)
@@ -62,6 +64,12 @@ def document_html(
         "for_pdf": for_pdf,
         "logo_src": logo_src,
         "verification": verification,
+        # The agenda's share link on the invitation, as text and QR code (our own URL).
+        "share": (
+            {"url": share_url, "qr_svg": segno.make(share_url, error="m").svg_inline(scale=2)}
+            if share_url and kind == "undangan"
+            else None
+        ),
     }
     if not for_pdf:
         query = "?blank=1" if blank else ""
@@ -74,11 +82,16 @@ def document_html(
 
 
 def document_export(
-    meeting: Meeting, kind: str, *, blank: bool = False, blank_rows: int | None = None
+    meeting: Meeting,
+    kind: str,
+    *,
+    blank: bool = False,
+    blank_rows: int | None = None,
+    share_url: str = "",
 ) -> ExportedDocument:
     """The PDF of a document; rendered again only when its content changed."""
     doc = document_data(meeting, kind, blank=blank, blank_rows=blank_rows)
-    html = document_html(meeting, kind, for_pdf=True, doc=doc)
+    html = document_html(meeting, kind, for_pdf=True, doc=doc, share_url=share_url)
     filename = doc.filename.replace(".pdf", "-kosong.pdf") if blank else doc.filename
     return ExportedDocument(filename=filename, content=pdf.cached_pdf(html))
 
@@ -89,8 +102,6 @@ def notula_final_pdf(
     """The approved Notula with its verification block (QR code, code, revision), and the
     names of its signers. Rendered afresh: this PDF is stored and its hash published."""
     import zoneinfo
-
-    import segno
 
     doc = document_data(meeting, "notula")
     with translation.override("id"):

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import AccessMixin
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views import View
@@ -24,6 +25,14 @@ RULE_BY_KIND = {kind: "documents.can_read_documents" for kind in KINDS} | {
 }
 
 
+def shared_agenda_url(request, meeting: Meeting) -> str:
+    """The public agenda's address when the meeting has a share link (for the invitation)."""
+    share = AgendaShare.objects.filter(meeting=meeting).first()
+    if share is None:
+        return ""
+    return request.build_absolute_uri(reverse("attendance:agenda", args=[share.token]))
+
+
 class DocumentMixin(AccessMixin):
     @cached_property
     def meeting(self) -> Meeting:
@@ -39,6 +48,7 @@ class DocumentMixin(AccessMixin):
         if not allows(request.user, RULE_BY_KIND[kind], self.meeting):
             return self.handle_no_permission()
         self.kind = kind
+        self.share_url = shared_agenda_url(request, self.meeting) if kind == "undangan" else ""
         self.blank = kind == "daftar-hadir" and request.GET.get("blank") == "1"
         # A blank sheet of as many rows as people are expected (?rows=40), 1 to 500.
         rows = request.GET.get("rows", "")
@@ -57,6 +67,7 @@ class DocumentPreviewView(DocumentMixin, View):
                 for_pdf=False,
                 blank=self.blank,
                 blank_rows=self.blank_rows,
+                share_url=self.share_url,
             )
         )
 
@@ -71,7 +82,11 @@ class DocumentPdfView(DocumentMixin, View):
             if revision is not None:
                 return notula_revision_response(revision)
         exported = document_export(
-            self.meeting, self.kind, blank=self.blank, blank_rows=self.blank_rows
+            self.meeting,
+            self.kind,
+            blank=self.blank,
+            blank_rows=self.blank_rows,
+            share_url=self.share_url,
         )
         response = HttpResponse(exported.content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
@@ -105,7 +120,7 @@ class SharedDocumentPdfView(View):
         if kind != "susunan-acara" and not (kind == "undangan" and share.publish_invitation):
             raise Http404
         meeting = selectors.meeting_get(pk=share.meeting_id)
-        exported = document_export(meeting, kind)
+        exported = document_export(meeting, kind, share_url=shared_agenda_url(request, meeting))
         response = HttpResponse(exported.content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
         return response

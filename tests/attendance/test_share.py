@@ -86,3 +86,21 @@ def test_the_operator_makes_and_stops_the_link_from_the_meeting_page(meeting, op
         .__class__.objects.filter(agenda_share__isnull=False)
         .exists()
     )
+
+
+def test_the_invitation_carries_the_share_link_and_its_qr_code(meeting, operator_client):
+    import io
+
+    from pypdf import PdfReader
+
+    share = services.agenda_share_renew(meeting=meeting)
+    response = operator_client.get(reverse("documents:pdf", args=[meeting.pk, "undangan"]))
+    text = " ".join(
+        "".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages
+        ).split()
+    )
+    assert "memindai kode ini" in text
+    assert share.token[:10] in text.replace(" ", "")
+    preview = operator_client.get(reverse("documents:preview", args=[meeting.pk, "undangan"]))
+    assert b"share-box-qr" in preview.content
