@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency, Official
 from meetings.guards import ensure_editable
 from meetings.models import Meeting, Participation
+from meetings.services import participation_set_status
 from pilkada_portal.writes import assign_fields, save_validated
 
 from .models import AgendaShare, Attendee, CheckInDesk
@@ -36,24 +37,25 @@ def _mark_invitation(participation: Participation | None) -> None:
     people = list(participation.attendees.all())
     if not people:
         if participation.attended:
-            participation.status = Participation.Status.INVITED
-            participation.representative_name = participation.representative_position = ""
-            participation.checked_in_at = None
-            save_validated(participation)
+            participation_set_status(
+                participation=participation, status=Participation.Status.INVITED
+            )
         return
-    in_person = [p for p in people if not p.on_behalf]
-    if in_person:
-        status, representative = Participation.Status.PRESENT, None
-    else:
-        status, representative = Participation.Status.REPRESENTED, people[0]
-    participation.status = status
-    participation.representative_name = representative.name if representative else ""
-    participation.representative_position = representative.position if representative else ""
-    participation.checked_in_at = participation.checked_in_at or min(
-        p.checked_in_at for p in people
+    # The invitation's check-in time is its first person's (set once, by the service).
+    first = min(p.checked_in_at for p in people)
+    if any(not p.on_behalf for p in people):
+        participation_set_status(
+            participation=participation, status=Participation.Status.PRESENT, note="", now=first
+        )
+        return
+    participation_set_status(
+        participation=participation,
+        status=Participation.Status.REPRESENTED,
+        representative_name=people[0].name,
+        representative_position=people[0].position,
+        note="",
+        now=first,
     )
-    participation.note = ""
-    save_validated(participation)
 
 
 def _check_participation(meeting: Meeting, participation: Participation | None) -> None:

@@ -233,10 +233,8 @@ class SelfCheckInView(TemplateView):
         return self.render_form(desk, form)
 
     def render_form(self, desk, form, status=200):
-        already = (
-            _device(self.request) is not None
-            and desk.meeting.attendees.filter(device=_device(self.request)).exists()
-        )
+        device = _device(self.request)
+        already = device is not None and desk.meeting.attendees.filter(device=device).exists()
         return self.render_to_response(
             {"meeting": desk.meeting, "form": form, "already": already}, status=status
         )

@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import AccessMixin
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views import View
@@ -12,6 +11,7 @@ from django.views.decorators.cache import never_cache
 
 from accounts.rules import allows
 from attendance.models import AgendaShare
+from attendance.share import share_url
 from meetings import selectors
 from meetings.models import Meeting, NotulaRevision
 from meetings.views.common import MeetingMixin
@@ -28,9 +28,7 @@ RULE_BY_KIND = {kind: "documents.can_read_documents" for kind in KINDS} | {
 def shared_agenda_url(request, meeting: Meeting) -> str:
     """The public agenda's address when the meeting has a share link (for the invitation)."""
     share = AgendaShare.objects.filter(meeting=meeting).first()
-    if share is None:
-        return ""
-    return request.build_absolute_uri(reverse("attendance:agenda", args=[share.token]))
+    return share_url(request, share) if share is not None else ""
 
 
 class DocumentMixin(AccessMixin):
