@@ -28,7 +28,11 @@ PHONE = {
 def meeting(transactional_db, settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.DOCUMENT_CACHE_DIR = tmp_path / "documents"
-    meeting = MeetingFactory(title="Rakor Kesiapan Pilkada", date=timezone.localdate())
+    # No start time: the check-in is open all of today, whatever the hour the suite runs at
+    # (with a 09:00 start it opens at 08:30 WITA, and CI may run before that).
+    meeting = MeetingFactory(
+        title="Rakor Kesiapan Pilkada", date=timezone.localdate(), start_time=None
+    )
     for name in ("KPU Konut", "Bawaslu Konut", "Polres Konut", "Kodim 1430"):
         ParticipationFactory(
             meeting=meeting, agency=AgencyFactory(short_name=name), status="invited"
