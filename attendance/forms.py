@@ -12,7 +12,7 @@ from meetings.models import Participation
 from pilkada_portal.forms import OnceFormMixin, VersionFieldMixin
 
 from .models import Attendee
-from .services import ATTENDEE_FIELDS
+from .services import ATTENDEE_FIELDS, INVITATION_STATUSES
 
 SIGNATURE_MAX_BYTES = 200 * 1024
 
@@ -66,6 +66,16 @@ class AttendeeForm(VersionFieldMixin, forms.ModelForm):
 
 class AttendeeCreateForm(OnceFormMixin, AttendeeForm):
     """A person added on the attendance screen; sent twice, it adds one."""
+
+
+class InvitationStatusForm(forms.Form):
+    """One tap on an invitation nobody was recorded for (excused with its reason, absent...)."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[(s.value, s.label) for s in INVITATION_STATUSES],
+    )
+    note = forms.CharField(label=_("Reason or note"), max_length=250, required=False)
 
 
 def decode_signature(value: str) -> bytes:

@@ -1,9 +1,11 @@
 """Reads of attendance."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
+from agencies.models import Agency
 from meetings.models import Meeting, Participation
 
 from .models import Attendee
@@ -17,6 +19,16 @@ class InvitationPeople:
     people: list[Attendee] = field(default_factory=list)
 
 
+@dataclass
+class InvitationGroup:
+    """Invitations of one kind of institution (Forkopimda, penyelenggara...), as the meeting
+    page groups them."""
+
+    kind: str
+    label: str
+    rows: list[InvitationPeople] = field(default_factory=list)
+
+
 def attendee_list(*, meeting: Meeting) -> QuerySet[Attendee]:
     """Everyone checked in, in order of arrival, with institution and invitation."""
     return meeting.attendees.select_related(
@@ -24,30 +36,48 @@ def attendee_list(*, meeting: Meeting) -> QuerySet[Attendee]:
     ).order_by("checked_in_at", "id")
 
 
-def invitation_people(*, meeting: Meeting) -> tuple[list[InvitationPeople], list[Attendee]]:
-    """Invitations (by institution) with their people, and the walk-ins invited by nobody."""
+def invitation_rows(*, meeting: Meeting) -> list[InvitationPeople]:
+    """Every invitation (by institution) with the people who came for it."""
     participations = meeting.participations.select_related("agency", "invitee").prefetch_related(
         Prefetch("attendees", queryset=Attendee.objects.order_by("checked_in_at", "id"))
     )
-    rows = [
+    return [
         InvitationPeople(p, list(p.attendees.all()))
         for p in participations.order_by("agency__name", "invitee_position", "id")
     ]
+
+
+def invitation_row(*, participation: Participation) -> InvitationPeople:
+    """One invitation with its people (the row sent back after a tap)."""
+    return InvitationPeople(
+        participation, list(participation.attendees.order_by("checked_in_at", "id"))
+    )
+
+
+def invitation_people(*, meeting: Meeting) -> tuple[list[InvitationGroup], list[Attendee]]:
+    """Invitations grouped by kind of institution with their people, and the walk-ins
+    invited by nobody."""
+    groups = {kind: InvitationGroup(kind, label) for kind, label in Agency.Kind.choices}
+    for row in invitation_rows(meeting=meeting):
+        groups[row.participation.agency.kind].rows.append(row)
     walk_ins = list(
         meeting.attendees.filter(participation__isnull=True)
         .select_related("agency")
         .order_by("checked_in_at", "id")
     )
-    return rows, walk_ins
+    return [group for group in groups.values() if group.rows], walk_ins
 
 
 def attendance_counts(*, meeting: Meeting) -> dict[str, int]:
-    """Persons present, and institutions present of those invited."""
-    invited = meeting.participations.values("agency").distinct().count()
-    present = (
-        meeting.participations.filter(status__in=["present", "represented"])
-        .values("agency")
-        .distinct()
-        .count()
-    )
-    return {"persons": meeting.attendees.count(), "institutions": present, "invited": invited}
+    """Persons present, institutions present of those invited, and invitations by status."""
+    statuses = list(meeting.participations.values_list("agency_id", "status"))
+    attended = {Participation.Status.PRESENT, Participation.Status.REPRESENTED}
+    by_status = Counter(status for _agency, status in statuses)
+    return {
+        "persons": meeting.attendees.count(),
+        "institutions": len({agency for agency, status in statuses if status in attended}),
+        "invited": len({agency for agency, _status in statuses}),
+        "excused": by_status[Participation.Status.EXCUSED],
+        "absent": by_status[Participation.Status.ABSENT],
+        "waiting": by_status[Participation.Status.INVITED],
+    }

@@ -31,7 +31,7 @@ ATTENDEE_FIELDS = (
 
 def _mark_invitation(participation: Participation | None) -> None:
     """An invitation someone fills counts as attended: present, or represented when only
-    stand-ins came."""
+    stand-ins came (who stood in is the people's link to it, not a text of its own)."""
     if participation is None:
         return
     people = list(participation.attendees.all())
@@ -43,19 +43,48 @@ def _mark_invitation(participation: Participation | None) -> None:
         return
     # The invitation's check-in time is its first person's (set once, by the service).
     first = min(p.checked_in_at for p in people)
-    if any(not p.on_behalf for p in people):
-        participation_set_status(
-            participation=participation, status=Participation.Status.PRESENT, note="", now=first
-        )
-        return
+    in_person = any(not p.on_behalf for p in people)
     participation_set_status(
         participation=participation,
-        status=Participation.Status.REPRESENTED,
-        representative_name=people[0].name,
-        representative_position=people[0].position,
+        status=Participation.Status.PRESENT if in_person else Participation.Status.REPRESENTED,
         note="",
         now=first,
     )
+
+
+# What the operator may set on an invitation by hand; "represented" follows from the people.
+INVITATION_STATUSES = (
+    Participation.Status.INVITED,
+    Participation.Status.PRESENT,
+    Participation.Status.EXCUSED,
+    Participation.Status.ABSENT,
+)
+
+
+@transaction.atomic
+def invitation_set_status(
+    *, participation: Participation, status: str, note: str = ""
+) -> Participation:
+    """Mark an invitation nobody was recorded for: excused (with the reason), absent,
+    present without a name, or back to invited. Once people are recorded for it, its status
+    follows from them."""
+    ensure_editable(participation.meeting)
+    if status not in INVITATION_STATUSES:
+        raise ValidationError(
+            {"status": _("Someone stands in for the invitee: add that person to the list.")},
+            code="derived",
+        )
+    if participation.attendees.exists():
+        raise ValidationError(
+            {
+                "status": _(
+                    "People are recorded for this invitation, so it counts as attended. "
+                    "Remove them or move them to another invitation first."
+                )
+            },
+            code="has_people",
+        )
+    return participation_set_status(participation=participation, status=status, note=note.strip())
 
 
 def _check_participation(meeting: Meeting, participation: Participation | None) -> None:

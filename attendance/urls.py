@@ -7,6 +7,11 @@ app_name = "attendance"
 urlpatterns = [
     path("meetings/<int:pk>/people/", views.PeopleView.as_view(), name="people"),
     path(
+        "meetings/<int:pk>/people/invitation/<int:participation>/",
+        views.InvitationStatusView.as_view(),
+        name="invitation_status",
+    ),
+    path(
         "meetings/<int:pk>/people/<int:attendee>/edit/",
         views.AttendeeUpdateView.as_view(),
         name="attendee_update",

@@ -22,12 +22,13 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from accounts.rules import allows
+from meetings.models import Participation
 from meetings.views.common import MeetingMixin, RuleRequiredMixin
 from pilkada_portal.forms import add_service_errors
 from pilkada_portal.writes import StaleVersionError
 
 from . import checkin, selectors, services
-from .forms import AttendeeCreateForm, AttendeeForm, SelfCheckInForm
+from .forms import AttendeeCreateForm, AttendeeForm, InvitationStatusForm, SelfCheckInForm
 from .models import Attendee
 
 logger = logging.getLogger("pilkada_portal.attendance")
@@ -40,17 +41,26 @@ class AttendanceRuleMixin(RuleRequiredMixin, MeetingMixin):
 
 
 class PeopleView(AttendanceRuleMixin, TemplateView):
-    """Invitations with the people checked in under each; add a person in one short form."""
+    """The attendance screen (for a tablet): invitations with the people checked in under
+    each, one-tap statuses for those nobody came for, and one short form to add a person."""
 
     template_name = "attendance/people.html"
 
     def get_context_data(self, **kwargs):
-        rows, walk_ins = selectors.invitation_people(meeting=self.meeting)
-        kwargs.setdefault("form", AttendeeCreateForm(meeting=self.meeting, prefix="person"))
+        groups, walk_ins = selectors.invitation_people(meeting=self.meeting)
+        if "form" not in kwargs:
+            # "Add a person" of an invitation row opens the form with that invitation chosen.
+            invitation = self.request.GET.get("undangan", "")
+            kwargs["form"] = AttendeeCreateForm(
+                meeting=self.meeting,
+                prefix="person",
+                initial={"participation": invitation} if invitation.isdigit() else {},
+            )
         return super().get_context_data(
-            rows=rows,
+            groups=groups,
             walk_ins=walk_ins,
             counts=selectors.attendance_counts(meeting=self.meeting),
+            statuses=InvitationStatusForm.base_fields["status"].choices,
             **kwargs,
         )
 
@@ -65,6 +75,42 @@ class PeopleView(AttendanceRuleMixin, TemplateView):
                 messages.success(request, _("%(name)s was added.") % {"name": attendee.name})
                 return redirect("attendance:people", pk=self.meeting.pk)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class InvitationStatusView(AttendanceRuleMixin, View):
+    """Set the status of an invitation nobody came for; htmx gets the row and counts back."""
+
+    def post(self, request, *args, **kwargs):
+        participation = get_object_or_404(
+            Participation.objects.select_related("agency", "invitee"),
+            pk=kwargs["participation"],
+            meeting=self.meeting,
+        )
+        form = InvitationStatusForm(request.POST)
+        if form.is_valid():
+            try:
+                services.invitation_set_status(participation=participation, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+        if not request.htmx:
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+            return redirect(
+                reverse("attendance:people", args=[self.meeting.pk])
+                + f"#invitation-{participation.pk}"
+            )
+        participation.refresh_from_db()
+        return render(
+            request,
+            "attendance/includes/_invitation_response.html",
+            {
+                "meeting": self.meeting,
+                "row": selectors.invitation_row(participation=participation),
+                "status_form": form if form.errors else None,
+                "statuses": InvitationStatusForm.base_fields["status"].choices,
+                "counts": selectors.attendance_counts(meeting=self.meeting),
+            },
+        )
 
 
 class AttendeeMixin(AttendanceRuleMixin):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from agencies.models import Agency, Official
+from attendance.models import Attendee
 from briefings.models import Briefing, ReadinessIndicator, Risk
 from meetings.models import AgendaItem, FollowUp, Meeting, Participation
 
@@ -67,14 +68,20 @@ def generate_meeting(
             agency=agency,
             invitee=official,
             status=STATUSES[i % len(STATUSES)],
-            representative_name="Wakil Bench"
-            if STATUSES[i % len(STATUSES)] == "represented"
-            else "",
-            representative_position="Sekretaris"
-            if STATUSES[i % len(STATUSES)] == "represented"
-            else "",
         )
         for i, (agency, official) in enumerate(zip(agencies, officials, strict=True))
+    )
+    # Who stood in for a represented invitee is a person on the list.
+    Attendee.objects.bulk_create(
+        Attendee(
+            meeting=meeting,
+            participation=p,
+            agency=p.agency,
+            name="Wakil Bench",
+            position="Sekretaris",
+            on_behalf=True,
+        )
+        for p in meeting.participations.filter(status="represented").select_related("agency")
     )
     items = AgendaItem.objects.bulk_create(
         AgendaItem(

@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 
 from agencies.models import Agency, Official, Region
 from attendance import services as attendance_services
+from attendance.models import Attendee
 from briefings.models import Briefing, ReadinessIndicator, Risk
 from meetings.models import AgendaItem, Election, FollowUp, Meeting, Participation
 
@@ -113,13 +114,15 @@ def _seed_meeting(agencies: dict[str, Agency], election: Election) -> Meeting:
     # Keyed by institution: an older demo database may hold the same institution under
     # another invited position.
     for agency_name, position, status, representative in data.SEED_PARTICIPANTS:
-        _upsert(
+        participation = _upsert(
             Participation,
             {"meeting": meeting, "agency": agencies[agency_name], "invitee": None},
             invitee_position=position,
             status=status,
-            representative_name=representative,
         )
+        if representative:
+            # The seed names only who stood in (its position); everyone else by institution.
+            _stand_in(participation, representative, "")
     _agenda(
         meeting,
         agencies,
@@ -127,6 +130,22 @@ def _seed_meeting(agencies: dict[str, Agency], election: Election) -> Meeting:
         presenters={data.PEMKAB: chair},
     )
     return meeting
+
+
+def _stand_in(participation: Participation, name: str, position: str) -> None:
+    """The person who stood in for the invitee, on the list of people present."""
+    _upsert(
+        Attendee,
+        {"meeting": participation.meeting, "participation": participation, "name": name},
+        agency=participation.agency,
+        position=position,
+        on_behalf=True,
+        # Recorded at the start of the meeting (a past meeting of the demo, not the day loaded).
+        checked_in_at=participation.meeting.starts_at
+        or timezone.make_aware(
+            datetime.datetime.combine(participation.meeting.date, datetime.time(9, 0))
+        ),
+    )
 
 
 def _agenda(
@@ -183,7 +202,7 @@ def _example_meeting(agencies: dict[str, Agency], election: Election) -> Meeting
         **{k: v for k, v in data.EXAMPLE_MEETING.items() if k not in {"title", "date"}},
     )
     for agency_name, position, status, rep_name, rep_position, note in data.EXAMPLE_PARTICIPANTS:
-        _upsert(
+        participation = _upsert(
             Participation,
             {
                 "meeting": meeting,
@@ -192,10 +211,10 @@ def _example_meeting(agencies: dict[str, Agency], election: Election) -> Meeting
                 "invitee": None,
             },
             status=status,
-            representative_name=rep_name,
-            representative_position=rep_position,
             note=note,
         )
+        if rep_name:
+            _stand_in(participation, rep_name, rep_position)
     items = [("opening", "Pembukaan oleh Sekretaris Daerah (contoh)", data.SETDA, "", "")]
     items += [
         (

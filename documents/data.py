@@ -32,6 +32,7 @@ KIND_SUBJECTS = {
 }
 ATTENDANCE_NOTES = {
     Participation.Status.PRESENT: "Hadir",
+    Participation.Status.REPRESENTED: "Diwakili",
     Participation.Status.EXCUSED: "Izin",
     Participation.Status.ABSENT: "Tidak hadir",
     Participation.Status.INVITED: "",
@@ -258,28 +259,21 @@ def _agenda(meeting: Meeting, *, with_minutes: bool) -> tuple[AgendaLine, ...]:
     return tuple(lines)
 
 
-def _attendance_rows(
-    participations: list[Participation], *, blank: bool
-) -> tuple[AttendanceRow, ...]:
-    rows = []
-    for number, p in enumerate(participations, start=1):
-        if not blank and p.status == Participation.Status.REPRESENTED:
-            name, position = p.representative_name, p.representative_position
-            note = f"Diwakili oleh {p.representative_name}"
-            if p.invitee_label:
-                note += f" (mewakili {p.invitee_label})"
-        else:
-            name = p.invitee.full_name if p.invitee else ""
-            position = p.invitee.position if p.invitee else p.invitee_position
-            note = "" if blank else ATTENDANCE_NOTES[p.status]
-        if p.note and not blank:
-            note = f"{note}; {p.note}" if note else p.note
-        rows.append(
-            AttendanceRow(
-                number=number, name=name, position=position, agency=p.agency.name, note=note
-            )
-        )
-    return tuple(rows)
+def _invitee_row(number: int, p: Participation, note: str) -> AttendanceRow:
+    """A row for an invitation itself: the invited official's name when known, else the
+    invited position alone."""
+    return AttendanceRow(
+        number=number,
+        name=p.invitee.full_name if p.invitee else "",
+        position=p.invitee.position if p.invitee else p.invitee_position,
+        agency=p.agency.name,
+        note=note,
+    )
+
+
+def _blank_rows(participations: list[Participation]) -> tuple[AttendanceRow, ...]:
+    """The paper sheet: one row per invitation, to be signed in the room."""
+    return tuple(_invitee_row(n, p, "") for n, p in enumerate(participations, start=1))
 
 
 def _people(meeting: Meeting) -> list[Attendee]:
@@ -288,51 +282,42 @@ def _people(meeting: Meeting) -> list[Attendee]:
     )
 
 
+def _person_row(meeting: Meeting, number: int, person: Attendee) -> AttendanceRow:
+    return AttendanceRow(
+        number=number,
+        name=person.name,
+        position=person.position,
+        agency=person.agency.name if person.agency_id else person.institution_name,
+        note=person.remark,
+        signature_file=person.signature.name if person.signature else "",
+        signature_url=(
+            reverse("attendance:signature", args=[meeting.pk, person.pk])
+            if person.signature
+            else ""
+        ),
+    )
+
+
 def _people_rows(
     meeting: Meeting, participations: list[Participation], people: list[Attendee]
-) -> tuple[AttendanceRow, ...] | None:
-    """One row per person checked in (by invitation, in protocol order; walk-ins last), then
-    the invitations nobody came for with their status; None while nobody is recorded."""
-    if not people:
-        return None
-    order = {p.pk: index for index, p in enumerate(participations)}
-    people = sorted(
-        people, key=lambda a: (order.get(a.participation_id, len(order)), a.checked_in_at, a.pk)
-    )
-    rows = [
-        AttendanceRow(
-            number=number,
-            name=person.name,
-            position=person.position,
-            agency=person.agency.name if person.agency_id else person.institution_name,
-            note=person.remark,
-            signature_file=person.signature.name if person.signature else "",
-            signature_url=(
-                reverse("attendance:signature", args=[meeting.pk, person.pk])
-                if person.signature
-                else ""
-            ),
-        )
-        for number, person in enumerate(people, start=1)
-    ]
-    came = {person.participation_id for person in people}
+) -> tuple[AttendanceRow, ...]:
+    """One row per person present, invitation by invitation in protocol order (an invitation
+    marked present with nobody named, from an older record, as one row), walk-ins after them;
+    then the invitations nobody came for: excused (izin) with its reason, or absent."""
+    by_invitation: dict[int | None, list[Attendee]] = {}
+    for person in sorted(people, key=lambda a: (a.checked_in_at, a.pk)):
+        by_invitation.setdefault(person.participation_id, []).append(person)
+    rows: list[AttendanceRow] = []
     for p in participations:
-        if p.pk not in came and not p.attended:
-            # Nobody came: excused (izin) with its reason, or absent.
-            note = ATTENDANCE_NOTES[p.status] or "Tidak hadir"
-            if p.note:
-                note = f"{note}; {p.note}"
-            name = p.invitee.full_name if p.invitee else ""
-            position = p.invitee.position if p.invitee else p.invitee_position
-            rows.append(
-                AttendanceRow(
-                    number=len(rows) + 1,
-                    name=name,
-                    position=position,
-                    agency=p.agency.name,
-                    note=note,
-                )
-            )
+        if p.pk in by_invitation:
+            rows += [_person_row(meeting, len(rows) + 1, person) for person in by_invitation[p.pk]]
+        elif p.attended:
+            rows.append(_invitee_row(len(rows) + 1, p, ATTENDANCE_NOTES[p.status]))
+    rows += [_person_row(meeting, len(rows) + 1, person) for person in by_invitation.get(None, [])]
+    for p in participations:
+        if p.pk not in by_invitation and not p.attended:
+            note = ATTENDANCE_NOTES.get(p.status) or "Tidak hadir"
+            rows.append(_invitee_row(len(rows) + 1, p, f"{note}; {p.note}" if p.note else note))
     return tuple(rows)
 
 
@@ -433,10 +418,7 @@ def notula_data(meeting: Meeting) -> Notula:
             minute_taker=signature_for(meeting.minute_taker, "Notulis"),
             participant_summary=summary,
             people_summary=_people_summary(people),
-            attendance=(
-                _people_rows(meeting, participations, people)
-                or _attendance_rows(participations, blank=False)
-            ),
+            attendance=_people_rows(meeting, participations, people),
             opening_remarks=meeting.opening_remarks,
             briefings=tuple(_briefing_section(b) for b in briefings),
             conclusions=meeting.conclusions,
@@ -473,8 +455,11 @@ def attendance_sheet_data(
             return AttendanceSheet(
                 **_common(meeting, "daftar-hadir", "DAFTAR HADIR"), rows=rows, blank=blank
             )
-        people = None if blank else _people_rows(meeting, participations, _people(meeting))
-        rows = people if people is not None else _attendance_rows(participations, blank=blank)
+        rows = (
+            _blank_rows(participations)
+            if blank
+            else _people_rows(meeting, participations, _people(meeting))
+        )
         if blank:
             rows += tuple(
                 AttendanceRow(number=len(rows) + i, name="", position="", agency="", note="")

@@ -105,8 +105,6 @@ class ParticipationInline(FinalRecordInline):
         "invitee",
         "invitee_position",
         "status",
-        "representative_name",
-        "representative_position",
         "note",
     ]
     autocomplete_fields = ["agency", "invitee"]
@@ -161,7 +159,6 @@ class ParticipationAdmin(FinalRecordAdmin):
         "agency__short_name",
         "invitee__name",
         "invitee_position",
-        "representative_name",
     ]
     autocomplete_fields = ["meeting", "agency", "invitee"]
     list_select_related = ["meeting", "agency", "invitee"]

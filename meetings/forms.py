@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency, Official
 from pilkada_portal.forms import OnceFormMixin, VersionFieldMixin
 
-from .models import AgendaItem, FollowUp, Meeting, Participation
+from .models import AgendaItem, FollowUp, Meeting
 from .services import (
     AGENDA_FIELDS,
     FOLLOW_UP_FIELDS,
@@ -74,6 +74,7 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
             Row(Column("date"), Column("start_time"), Column("end_time"), Column("time_zone")),
             "venue",
             "venue_address",
+            Row(Column("dress_code"), Column("contact_name"), Column("contact_phone")),
             Row(Column("chair"), Column("minute_taker")),
             Fieldset(
                 _("Invitation letter"),
@@ -219,23 +220,6 @@ class InvitationGroupForm(forms.Form):
     """Invite every institution of a kind at once ("semua camat", "semua Forkopimda")."""
 
     kind = forms.ChoiceField(label=_("Group"), choices=Agency.Kind.choices)
-
-
-class AttendanceForm(forms.Form):
-    """One tap on the attendance screen; a representative's name when represented."""
-
-    status = forms.ChoiceField(choices=Participation.Status.choices)
-    representative_name = forms.CharField(max_length=160, required=False)
-    representative_position = forms.CharField(max_length=200, required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("status") == Participation.Status.REPRESENTED
-            and not (cleaned.get("representative_name") or "").strip()
-        ):
-            self.add_error("representative_name", _("Give the name of the representative."))
-        return cleaned
 
 
 class FollowUpForm(VersionFieldMixin, forms.ModelForm):

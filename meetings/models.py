@@ -2,7 +2,7 @@ import datetime
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +50,14 @@ class MinutesStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("In review")
     FINAL = "final", _("Final")
+
+
+# Digits with the usual separators, an optional leading "+": a number a phone can dial.
+PHONE_VALIDATOR = RegexValidator(
+    r"^\+?[0-9][0-9 ().-]{5,28}$",
+    _("Write the phone number in digits, for example 0812-3456-7890."),
+    code="phone",
+)
 
 
 class Meeting(VersionedModel):
@@ -108,6 +116,25 @@ class Meeting(VersionedModel):
     )
     venue = models.CharField(_("venue"), max_length=200)
     venue_address = models.TextField(_("venue address"), blank=True)
+    dress_code = models.CharField(
+        _("dress code"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example “Pakaian Dinas Harian (PDH)”; shown to attendees."),
+    )
+    contact_name = models.CharField(
+        _("contact person"),
+        max_length=160,
+        blank=True,
+        help_text=_("Who attendees call about the meeting (narahubung)."),
+    )
+    contact_phone = models.CharField(
+        _("contact person's phone"),
+        max_length=30,
+        blank=True,
+        validators=[PHONE_VALIDATOR],
+        help_text=_("For example 0812-3456-7890; attendees can call or message it."),
+    )
     chair = models.ForeignKey(
         Official,
         verbose_name=_("chair"),
@@ -347,10 +374,6 @@ class Participation(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.INVITED
     )
-    representative_name = models.CharField(_("represented by (name)"), max_length=160, blank=True)
-    representative_position = models.CharField(
-        _("represented by (position)"), max_length=200, blank=True
-    )
     checked_in_at = models.DateTimeField(_("check-in time"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=250, blank=True)
 
@@ -380,11 +403,6 @@ class Participation(models.Model):
                 name="participation_names_invitee",
                 violation_error_message=_("Name the invited official or the invited position."),
             ),
-            models.CheckConstraint(
-                condition=~Q(status="represented") | ~Q(representative_name=""),
-                name="participation_representative_named",
-                violation_error_message=_("Give the name of the representative."),
-            ),
         ]
 
     def __str__(self) -> str:
@@ -411,14 +429,6 @@ class Participation(models.Model):
             and self.invitee.agency_id != self.agency_id
         ):
             errors["invitee"] = _("The invited official must belong to the institution.")
-        if self.status == self.Status.REPRESENTED and not self.representative_name.strip():
-            errors["representative_name"] = _("Give the name of the representative.")
-        if self.status != self.Status.REPRESENTED and (
-            self.representative_name or self.representative_position
-        ):
-            errors["representative_name"] = _(
-                "A representative is recorded only when the status is Represented."
-            )
         if errors:
             raise ValidationError(errors)
 

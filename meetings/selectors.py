@@ -94,7 +94,13 @@ def meeting_get(*, pk: int) -> Meeting:
 
 def meeting_detail_get(*, meeting: Meeting) -> MeetingDetail:
     """Everything the meeting page shows, in a fixed number of queries."""
-    participations = participation_list(meeting=meeting)
+    # The people who came (attendance app, above this one) by their relation's name, so
+    # that the page names who stood in for an invitee.
+    participations = list(
+        meeting.participations.select_related("agency", "invitee")
+        .prefetch_related("attendees")
+        .order_by("agency__name", "invitee_position", "id")
+    )
     return MeetingDetail(
         meeting=meeting,
         agenda=agenda_rows(meeting=meeting, with_speakers=True),
@@ -216,7 +222,7 @@ def minutes_checklist(*, meeting: Meeting) -> list[ChecklistItem]:
         ChecklistItem(
             _("Attendance is recorded for every invitation"),
             bool(statuses) and Participation.Status.INVITED not in statuses,
-            reverse("meetings:attendance", args=[meeting.pk]),
+            reverse("attendance:people", args=[meeting.pk]),
             "meetings.can_record_attendance",
         ),
     ]

@@ -27,6 +27,9 @@ MEETING_FIELDS = (
     "time_zone",
     "venue",
     "venue_address",
+    "dress_code",
+    "contact_name",
+    "contact_phone",
     "chair",
     "minute_taker",
     "status",
@@ -313,8 +316,6 @@ def participation_set_status(
     *,
     participation: Participation,
     status: str,
-    representative_name: str = "",
-    representative_position: str = "",
     note: str | None = None,
     now: datetime.datetime | None = None,
 ) -> Participation:
@@ -323,12 +324,6 @@ def participation_set_status(
     from django.utils import timezone
 
     participation.status = status
-    if status == Participation.Status.REPRESENTED:
-        participation.representative_name = representative_name.strip()
-        participation.representative_position = representative_position.strip()
-    else:
-        participation.representative_name = ""
-        participation.representative_position = ""
     if note is not None:
         participation.note = note
     if participation.attended and participation.checked_in_at is None:

@@ -46,11 +46,6 @@ urlpatterns = [
         name="invitation_remove",
     ),
     path("<int:meeting_pk>/attendance/", attendance.AttendanceView.as_view(), name="attendance"),
-    path(
-        "<int:meeting_pk>/attendance/<int:pk>/",
-        attendance.AttendanceSetView.as_view(),
-        name="attendance_set",
-    ),
     # Minutes and follow-ups.
     path("<int:meeting_pk>/minutes/", minutes.MinutesView.as_view(), name="minutes"),
     path(

@@ -1,18 +1,19 @@
-"""Invitations (one institution or a whole group) and the one-tap attendance screen."""
+"""Invitations: one institution or a whole group, and withdrawing one."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from agencies.models import Agency
 from pilkada_portal.forms import add_service_errors
 
 from .. import selectors, services
-from ..forms import AttendanceForm, InvitationForm, InvitationGroupForm
+from ..forms import InvitationForm, InvitationGroupForm
 from ..models import Participation
 from .common import MeetingMixin, RuleRequiredMixin
 
@@ -97,58 +98,13 @@ class InvitationRemoveView(RuleRequiredMixin, MeetingMixin, View):
         return redirect("meetings:invitations", meeting_pk=self.meeting.pk)
 
 
-class AttendanceView(RuleRequiredMixin, MeetingMixin, TemplateView):
-    """Every invited institution with one-tap status buttons and totals (for a tablet)."""
-
-    permission_required = "meetings.can_record_attendance"
-    role_permission = "meetings.change_participation"
-    meeting_url_kwarg = "meeting_pk"
-    template_name = "meetings/attendance.html"
-
-    def get_context_data(self, **kwargs):
-        participations = selectors.participation_list(meeting=self.meeting)
-        return super().get_context_data(
-            groups=selectors.group_participations(participations),
-            counts=selectors.status_counts(participations),
-            statuses=Participation.Status.choices,
-            **kwargs,
-        )
-
-
-class AttendanceSetView(RuleRequiredMixin, MeetingMixin, View):
-    """Set one participation's status; htmx gets the row and the totals back."""
+class AttendanceView(RuleRequiredMixin, MeetingMixin, RedirectView):
+    """The attendance screen moved to the attendance app (people under each invitation);
+    old links and bookmarks land there."""
 
     permission_required = "meetings.can_record_attendance"
     role_permission = "meetings.change_participation"
     meeting_url_kwarg = "meeting_pk"
 
-    def post(self, request, *args, **kwargs):
-        participation = get_object_or_404(
-            Participation.objects.select_related("agency", "invitee"),
-            pk=kwargs["pk"],
-            meeting=self.meeting,
-        )
-        form = AttendanceForm(request.POST)
-        if form.is_valid():
-            try:
-                services.participation_set_status(participation=participation, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-        if not request.htmx:
-            for errors in form.errors.values():
-                messages.error(request, " ".join(errors))
-            return redirect("meetings:attendance", meeting_pk=self.meeting.pk)
-        participation.refresh_from_db()
-        return render(
-            request,
-            "meetings/includes/_attendance_row_response.html",
-            {
-                "meeting": self.meeting,
-                "p": participation,
-                "form": form if form.errors else None,
-                "statuses": Participation.Status.choices,
-                "counts": selectors.status_counts(
-                    selectors.participation_list(meeting=self.meeting)
-                ),
-            },
-        )
+    def get_redirect_url(self, *args, **kwargs):
+        return reverse("attendance:people", args=[self.meeting.pk])

@@ -117,6 +117,11 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         # (this person signed nothing: 404); the attendee's check-in is public.
         ("attendance:people", reverse("attendance:people", args=[m]), allowed("operator")),
         (
+            "attendance:invitation_status",
+            reverse("attendance:invitation_status", args=[m, part]),
+            allowed("operator", ok=405),
+        ),
+        (
             "attendance:attendee_update",
             reverse("attendance:attendee_update", args=[m, w["attendee"].pk]),
             allowed("operator"),
@@ -242,11 +247,10 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
             reverse("meetings:invitation_remove", args=[m, part]),
             allowed("operator", ok=405),
         ),
-        ("meetings:attendance", reverse("meetings:attendance", args=[m]), allowed("operator")),
         (
-            "meetings:attendance_set",
-            reverse("meetings:attendance_set", args=[m, part]),
-            allowed("operator", ok=405),
+            "meetings:attendance",
+            reverse("meetings:attendance", args=[m]),
+            allowed("operator", ok=302),
         ),
         ("meetings:minutes", reverse("meetings:minutes", args=[m]), allowed("operator notulis")),
         (

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
+from pytest_django.asserts import assertContains, assertNotContains
 
 from attendance import services
 from attendance.models import Attendee
@@ -59,7 +60,8 @@ def test_several_people_per_invitation_and_a_representative(meeting):
     services.attendee_add(meeting=meeting, name="Tamu", institution_name="Dinas Kominfo")
     dprd.refresh_from_db()
     desa.refresh_from_db()
-    assert (dprd.status, dprd.representative_name) == ("represented", "Drs. Wakil")
+    assert dprd.status == "represented"
+    assert [(a.name, a.on_behalf) for a in dprd.attendees.all()] == [("Drs. Wakil", True)]
     assert desa.status == "present"
     assert meeting.attendees.count() == 4
 
@@ -170,3 +172,85 @@ def test_a_person_checked_in_is_chosen_as_speaker_and_named_in_the_notula(meetin
         meeting=meeting, name="Drs. Wakil Ketua", position="Wakil Ketua II DPRD", participation=dprd
     )
     assert again.official == person.official
+
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def test_the_screen_lists_invitations_by_kind_with_people_and_counts(meeting, operator_client):
+    desa = meeting.participations.get(agency__short_name="Desa Asera")
+    services.attendee_add(meeting=meeting, name="La Ode Kades", participation=desa)
+    response = operator_client.get(reverse("attendance:people", args=[meeting.pk]))
+    assert response.status_code == 200
+    rows = [row for group in response.context["groups"] for row in group.rows]
+    assert len(rows) == 3
+    assert [p.name for p in next(r for r in rows if r.participation == desa).people] == [
+        "La Ode Kades"
+    ]
+    counts = response.context["counts"]
+    assert (counts["persons"], counts["institutions"], counts["invited"]) == (1, 1, 3)
+    assert (counts["excused"], counts["waiting"]) == (1, 1)
+    # Taps only for invitations nobody came for; no free-text "represented by" fields.
+    assert f'id="invitation-{desa.pk}-excused"' not in response.content.decode()
+    assertContains(response, "Tugas luar")
+    assertNotContains(response, "representative_name")
+
+
+def test_add_a_person_of_an_invitation_opens_the_form_with_it_chosen(meeting, operator_client):
+    desa = meeting.participations.get(agency__short_name="Desa Asera")
+    response = operator_client.get(
+        reverse("attendance:people", args=[meeting.pk]), {"undangan": str(desa.pk)}
+    )
+    assertContains(response, f'<option value="{desa.pk}" selected>')
+
+
+def test_one_tap_marks_an_invitation_excused_with_its_reason(meeting, operator_client):
+    desa = meeting.participations.get(agency__short_name="Desa Asera")
+    url = reverse("attendance:invitation_status", args=[meeting.pk, desa.pk])
+    response = operator_client.post(url, {"status": "excused", "note": "Sakit"}, **HTMX)
+    assert response.status_code == 200
+    assertContains(response, 'hx-swap-oob="true"')
+    desa.refresh_from_db()
+    assert (desa.status, desa.note) == ("excused", "Sakit")
+
+
+def test_represented_is_not_a_tap_but_a_person_standing_in(meeting, operator_client):
+    desa = meeting.participations.get(agency__short_name="Desa Asera")
+    url = reverse("attendance:invitation_status", args=[meeting.pk, desa.pk])
+    response = operator_client.post(url, {"status": "represented"}, **HTMX)
+    assert response.context["status_form"].errors["status"]
+    desa.refresh_from_db()
+    assert desa.status == "invited"
+
+
+def test_an_invitation_with_people_cannot_be_marked_absent(meeting, operator_client):
+    desa = meeting.participations.get(agency__short_name="Desa Asera")
+    services.attendee_add(meeting=meeting, name="La Ode Kades", participation=desa)
+    url = reverse("attendance:invitation_status", args=[meeting.pk, desa.pk])
+    response = operator_client.post(url, {"status": "absent"})
+    assert response.status_code == 302  # back to the screen with the reason
+    desa.refresh_from_db()
+    assert desa.status == "present"
+
+
+def test_an_unknown_status_changes_nothing(meeting, operator_client):
+    polres = meeting.participations.get(agency__short_name="Polres")
+    url = reverse("attendance:invitation_status", args=[meeting.pk, polres.pk])
+    assert operator_client.post(url, {"status": "asleep"}).status_code == 302
+    polres.refresh_from_db()
+    assert polres.status == "excused"
+
+
+def test_check_in_times_show_in_the_meeting_zone(operator_client):
+    import datetime
+
+    from django.utils import timezone
+
+    meeting = MeetingFactory(time_zone="Asia/Jayapura")
+    person = services.attendee_add(meeting=meeting, name="Tamu", institution_name="Dinas")
+    Attendee.objects.filter(pk=person.pk).update(
+        checked_in_at=datetime.datetime(2024, 11, 12, 1, 5, tzinfo=datetime.UTC)
+    )
+    with timezone.override("Asia/Makassar"):
+        response = operator_client.get(reverse("attendance:people", args=[meeting.pk]))
+    assertContains(response, "10.05 WIT")  # 01.05 UTC is 10.05 in Jayapura, 09.05 in WITA

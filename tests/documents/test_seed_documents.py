@@ -30,7 +30,8 @@ PRESENT = [
     "Sekretariat Daerah Kabupaten Konawe Utara",
     "Kecamatan Wiwirano",
 ]
-REPRESENTED = "Diwakili oleh Wakil Ketua II DPRD Kabupaten Konawe Utara"
+# Who stood in is a person on the list; the Keterangan names the invited position.
+REPRESENTED = "Wakil Ketua II DPRD Kabupaten Konawe Utara"
 
 
 @pytest.fixture
@@ -79,7 +80,13 @@ def test_daftar_hadir_filled_after_the_meeting(seed):
     _assert_all(text, KOP + SCHEDULE + PRESENT)
     _assert_all(
         text,
-        ["DAFTAR HADIR", "No Nama Jabatan Instansi Tanda Tangan Keterangan", "Hadir", REPRESENTED],
+        [
+            "DAFTAR HADIR",
+            "No Nama Jabatan Instansi Tanda Tangan Keterangan",
+            "Hadir",
+            REPRESENTED,
+            "Mewakili Ketua DPRD Kabupaten Konawe Utara",
+        ],
     )
 
 
@@ -87,7 +94,7 @@ def test_blank_daftar_hadir_is_for_signing_on_paper(seed):
     exported = document_export(seed, "daftar-hadir", blank=True)
     text = pdf_text(exported.content)
     _assert_all(text, KOP + SCHEDULE + ["DAFTAR HADIR", "Camat Asera"])
-    assert "Diwakili oleh" not in text
+    assert "Mewakili" not in text
     assert " Hadir " not in text
     assert exported.filename.endswith("-kosong.pdf")
 

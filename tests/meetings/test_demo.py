@@ -56,7 +56,10 @@ def test_seed_meeting_matches_the_article():
     assert meeting.participations.filter(agency__kind=Agency.Kind.DISTRICT).count() == 13
     dprd = meeting.participations.get(agency__short_name="DPRD Konut")
     assert dprd.status == "represented"
-    assert dprd.representative_name == "Wakil Ketua II DPRD Kabupaten Konawe Utara"
+    # Who stood in is a person on the list, linked to the invitation they fill.
+    stand_in = dprd.attendees.get()
+    assert stand_in.name == "Wakil Ketua II DPRD Kabupaten Konawe Utara"
+    assert stand_in.on_behalf
 
 
 def test_example_meeting_is_marked_fictional_and_fully_structured():

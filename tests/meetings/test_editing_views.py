@@ -280,51 +280,11 @@ class TestInvitations:
 
 
 class TestAttendance:
-    def test_screen_lists_everyone_with_totals(self, operator_client):
+    def test_the_old_attendance_address_leads_to_the_people_screen(self, operator_client):
         meeting = MeetingFactory()
-        ParticipationFactory.create_batch(3, meeting=meeting, status="invited")
         response = operator_client.get(reverse("meetings:attendance", args=[meeting.pk]))
-        assert dict((s, c) for s, _l, c in response.context["counts"])["invited"] == 3
-
-    def test_one_tap_sets_status_and_returns_row_and_totals(self, operator_client):
-        participation = ParticipationFactory(status="invited")
-        url = reverse("meetings:attendance_set", args=[participation.meeting_id, participation.pk])
-        response = operator_client.post(url, {"status": "present"}, **HTMX)
-        assert response.status_code == 200
-        assertContains(response, 'hx-swap-oob="true"')
-        participation.refresh_from_db()
-        assert participation.status == "present"
-        assert participation.checked_in_at is not None
-
-    def test_represented_without_name_asks_for_it(self, operator_client):
-        participation = ParticipationFactory(status="present")
-        url = reverse("meetings:attendance_set", args=[participation.meeting_id, participation.pk])
-        response = operator_client.post(url, {"status": "represented"}, **HTMX)
-        assert response.status_code == 200
-        assert "representative_name" in response.context["form"].errors
-        participation.refresh_from_db()
-        assert participation.status == "present"
-        operator_client.post(
-            url,
-            {
-                "status": "represented",
-                "representative_name": "AKP Budi",
-                "representative_position": "Kabag Ops",
-            },
-            **HTMX,
-        )
-        participation.refresh_from_db()
-        assert (participation.status, participation.representative_name) == (
-            "represented",
-            "AKP Budi",
-        )
-
-    def test_unknown_status_changes_nothing(self, operator_client):
-        participation = ParticipationFactory(status="present")
-        url = reverse("meetings:attendance_set", args=[participation.meeting_id, participation.pk])
-        assert operator_client.post(url, {"status": "asleep"}).status_code == 302
-        participation.refresh_from_db()
-        assert participation.status == "present"
+        assert response.status_code == 302
+        assert response["Location"] == reverse("attendance:people", args=[meeting.pk])
 
 
 class TestMinutes:

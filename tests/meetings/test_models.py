@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from meetings.models import Meeting, Participation
+from meetings.models import Meeting
 from tests.agencies.factories import AgencyFactory, OfficialFactory
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, ParticipationFactory
 
@@ -62,18 +62,6 @@ class TestAgenda:
 
 
 class TestParticipation:
-    def test_represented_needs_a_name(self):
-        participation = ParticipationFactory.build(
-            meeting=MeetingFactory(),
-            agency=AgencyFactory(),
-            status=Participation.Status.REPRESENTED,
-        )
-        with pytest.raises(ValidationError) as excinfo:
-            participation.full_clean()
-        assert "representative_name" in excinfo.value.message_dict
-        with pytest.raises(IntegrityError), transaction.atomic():
-            participation.save()
-
     def test_one_row_per_agency_and_invited_position(self):
         existing = ParticipationFactory(invitee_position="Camat Asera")
         with pytest.raises(IntegrityError), transaction.atomic():
@@ -98,10 +86,3 @@ class TestParticipation:
         with pytest.raises(ValidationError) as excinfo:
             participation.full_clean()
         assert "invitee" in excinfo.value.message_dict
-
-    def test_representative_only_with_represented_status(self):
-        participation = ParticipationFactory.build(
-            meeting=MeetingFactory(), agency=AgencyFactory(), representative_name="Budi"
-        )
-        with pytest.raises(ValidationError):
-            participation.full_clean()

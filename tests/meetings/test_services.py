@@ -67,9 +67,7 @@ def test_duplicate_copies_agenda_and_invitations_but_not_attendance_or_minutes()
     meeting = MeetingFactory(conclusions="Sepakat", status=Meeting.Status.HELD)
     AgendaItemFactory(meeting=meeting, position=1, title="Pembukaan")
     AgendaItemFactory(meeting=meeting, position=2, title="Paparan KPU")
-    ParticipationFactory(
-        meeting=meeting, status="represented", representative_name="Budi", note="terlambat"
-    )
+    ParticipationFactory(meeting=meeting, status="represented", note="terlambat")
     BriefingFactory(meeting=meeting)
     FollowUpFactory(meeting=meeting)
     copy = services.meeting_duplicate(meeting=meeting, date=datetime.date(2024, 12, 1))
@@ -79,7 +77,6 @@ def test_duplicate_copies_agenda_and_invitations_but_not_attendance_or_minutes()
     assert _titles(copy) == ["Pembukaan", "Paparan KPU"]
     participation = copy.participations.get()
     assert participation.status == Participation.Status.INVITED
-    assert participation.representative_name == ""
     assert participation.note == ""
     assert not copy.briefings.exists()
     assert not copy.follow_ups.exists()
@@ -187,14 +184,6 @@ class TestInvitations:
 
 
 class TestAttendance:
-    def test_represented_needs_a_name(self):
-        participation = ParticipationFactory(status="invited")
-        with pytest.raises(ValidationError) as excinfo:
-            services.participation_set_status(participation=participation, status="represented")
-        assert "representative_name" in excinfo.value.message_dict
-        participation.refresh_from_db()
-        assert participation.status == "invited"
-
     def test_arrival_sets_check_in_once_and_clears_on_absence(self):
         participation = ParticipationFactory(status="invited")
         first = datetime.datetime(2024, 11, 12, 1, 0, tzinfo=datetime.UTC)
@@ -202,15 +191,12 @@ class TestAttendance:
         services.participation_set_status(
             participation=participation,
             status="represented",
-            representative_name="AKP Budi",
             now=first + datetime.timedelta(hours=1),
         )
         assert participation.checked_in_at == first
-        assert participation.representative_name == "AKP Budi"
         services.participation_set_status(participation=participation, status="excused")
         participation.refresh_from_db()
         assert participation.checked_in_at is None
-        assert participation.representative_name == ""
 
 
 def test_minutes_save_records_discussion_and_speakers():

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
+from attendance.services import attendee_add
 from demo.loader import demo_load
 from tests.agencies.factories import AgencyFactory, OfficialFactory
 from tests.briefings.factories import BriefingFactory, ReadinessIndicatorFactory, RiskFactory
@@ -109,11 +110,16 @@ class TestMeetingDetail:
         response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assertContains(response, "09.00 WITA s.d. selesai")
 
-    def test_representative_is_shown(self, reader_client):
-        participation = ParticipationFactory(
-            status="represented",
-            representative_name="AKP Contoh",
-            representative_position="Kabag Ops",
+    def test_the_person_standing_in_is_shown(self, reader_client):
+        from attendance import services as attendance_services
+
+        participation = ParticipationFactory(status="invited")
+        attendance_services.attendee_add(
+            meeting=participation.meeting,
+            name="AKP Contoh",
+            position="Kabag Ops",
+            participation=participation,
+            on_behalf=True,
         )
         response = reader_client.get(reverse("meetings:detail", args=[participation.meeting_id]))
         assertContains(response, "diwakili oleh AKP Contoh")
@@ -137,14 +143,16 @@ class TestMeetingDetail:
             item.speakers.add(OfficialFactory())
         for _ in range(rows):
             agency = AgencyFactory()
-            ParticipationFactory(meeting=meeting, agency=agency)
+            participation = ParticipationFactory(meeting=meeting, agency=agency)
+            attendee_add(meeting=meeting, name="Wakil", participation=participation, on_behalf=True)
             briefing = BriefingFactory(meeting=meeting, agency=agency)
             ReadinessIndicatorFactory.create_batch(2, briefing=briefing)
             RiskFactory(briefing=briefing)
             FollowUpFactory(meeting=meeting, responsible_agency=agency)
         # session, user, user and group permissions, meeting, minutes events, revisions,
-        # agenda (+speakers), participations, briefings (+indicators, +risks), follow-ups
-        with django_assert_max_num_queries(14):
+        # agenda (+speakers), participations (+people who stood in), briefings (+indicators,
+        # +risks), follow-ups
+        with django_assert_max_num_queries(15):
             response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assert response.status_code == 200
         # The briefing cards come from briefings' own inclusion tag, within the same bound.

@@ -145,7 +145,7 @@ class TestFinalIsReadOnly:
         _final(meeting, people)
         operator, notulis = _client(people["operator"]), _client(people["notulis"])
         operator.post(
-            reverse("meetings:attendance_set", args=[meeting.pk, participation.pk]),
+            reverse("attendance:invitation_status", args=[meeting.pk, participation.pk]),
             {"status": "present"},
         )
         notulis.post(

@@ -472,20 +472,15 @@ def test_invitations_one_and_group(operator_client, world, data):
 
 @PROPERTY
 @given(data=st.data())
-def test_attendance_set(operator_client, world, data):
-    fields = {
-        "status": choice(Participation.Status.values),
-        "representative_name": TEXT,
-        "representative_position": TEXT,
-        "note": TEXT,
-    }
-    valid = {"status": "represented", "representative_name": "AKP Budi"}
+def test_invitation_status(operator_client, world, data):
+    fields = {"status": choice(Participation.Status.values), "note": TEXT}
+    valid = {"status": "excused", "note": "Tugas luar"}
     submitted = data.draw(submissions(valid, fields))
     participation_pk = data.draw(
         in_url(world.participation.pk, foreign=(world.other_participation.pk,))
     )
     headers = data.draw(st.sampled_from([HTMX, {}]))
-    url = reverse("meetings:attendance_set", args=[world.meeting.pk, participation_pk])
+    url = reverse("attendance:invitation_status", args=[world.meeting.pk, participation_pk])
     answered(operator_client.post(url, submitted, **headers))
     assert_nothing_lost(world.saved)
 

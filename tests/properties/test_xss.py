@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.html import escape
 from pypdf import PdfReader
 
+from attendance import services as attendance_services
 from briefings.models import Briefing
 from meetings import services
-from meetings.models import Participation
 from tests.agencies.factories import AgencyFactory, OfficialFactory
 from tests.briefings.factories import BriefingFactory, ReadinessIndicatorFactory, RiskFactory
 from tests.documents.conftest import pdf_text
@@ -73,19 +73,26 @@ def filled(payload):
         meeting=meeting,
         venue=payload,
         venue_address=payload,
+        dress_code=payload,
+        contact_name=payload,
         letter_subject=payload,
         copies_to=payload,
     )
     services.meeting_minutes_save(meeting=meeting, opening_remarks=payload, conclusions=payload)
-    ParticipationFactory(
+    represented = ParticipationFactory(
         meeting=meeting,
         agency=invited,
         invitee=official,
         invitee_position=payload,
-        status=Participation.Status.REPRESENTED,
-        representative_name=payload,
-        representative_position=payload,
         note=payload,
+    )
+    # Whoever stands in is a person on the list, with the payload as name and position.
+    attendance_services.attendee_add(
+        meeting=meeting,
+        name=payload,
+        position=payload,
+        participation=represented,
+        on_behalf=True,
     )
     ParticipationFactory(meeting=meeting, agency=organizer, invitee_position=payload, note=payload)
     item = AgendaItemFactory(
@@ -133,7 +140,7 @@ def pages(meeting, item, briefing, official) -> dict[str, tuple[str, dict]]:
         "meeting detail": (reverse("meetings:detail", args=[m]), {}),
         "agenda edit (htmx)": (reverse("meetings:agenda_edit", args=[m, item.pk]), HTMX),
         "agenda edit (page)": (reverse("meetings:agenda_edit", args=[m, item.pk]), {}),
-        "attendance": (reverse("meetings:attendance", args=[m]), {}),
+        "attendance": (reverse("attendance:people", args=[m]), {}),
         "invitations": (reverse("meetings:invitations", args=[m]), {}),
         "minutes": (reverse("meetings:minutes", args=[m]), {}),
         "history": (reverse("meetings:history", args=[m]), {}),
@@ -190,12 +197,10 @@ def test_typed_input_is_escaped_when_the_form_comes_back(operator_client, payloa
     assert_inert(response.content, payload, "rejected follow-up")
 
 
-def test_attendance_response_escapes_the_representative(operator_client, payload):
+def test_attendance_response_escapes_the_note(operator_client, payload):
     participation = ParticipationFactory(status="invited")
-    url = reverse("meetings:attendance_set", args=[participation.meeting_id, participation.pk])
-    response = operator_client.post(
-        url, {"status": "represented", "representative_name": payload}, **HTMX
-    )
+    url = reverse("attendance:invitation_status", args=[participation.meeting_id, participation.pk])
+    response = operator_client.post(url, {"status": "excused", "note": payload}, **HTMX)
     assert response.status_code == 200
     assert_inert(response.content, payload, "attendance row")
 
