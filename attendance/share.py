@@ -52,6 +52,16 @@ def whatsapp_url(meeting, url: str) -> str:
     return "https://wa.me/?" + urllib.parse.urlencode({"text": text})
 
 
+def contact_links(phone: str) -> dict[str, str]:
+    """A call link and a WhatsApp chat link for an Indonesian phone number as written
+    ("0812-3456-7890", "+62 812 3456 7890"); empty when there is no number."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if not digits:
+        return {}
+    international = "62" + digits[1:] if digits.startswith("0") else digits
+    return {"tel": f"tel:+{international}", "chat": f"https://wa.me/{international}"}
+
+
 @method_decorator([login_not_required, never_cache], name="dispatch")
 class AgendaPublicView(TemplateView):
     """Title, organizer, date, time with its zone, venue, agenda with times and presenters."""
@@ -67,6 +77,7 @@ class AgendaPublicView(TemplateView):
             meeting=meeting,
             agenda=selectors.agenda_rows(meeting=meeting),
             whatsapp=whatsapp_url(meeting, url),
+            contact=contact_links(meeting.contact_phone),
             **kwargs,
         )
 
@@ -95,7 +106,23 @@ class AgendaCalendarView(View):
             event.add("dtend", datetime.datetime.combine(meeting.date, end_time, tzinfo=zone))
         else:
             event.add("dtstart", meeting.date)
-        event.add("description", meeting.organizer.name)
+        event.add(
+            "description",
+            "\n".join(
+                filter(
+                    None,
+                    [
+                        meeting.organizer.name,
+                        f"Pakaian: {meeting.dress_code}" if meeting.dress_code else "",
+                        (
+                            f"Narahubung: {meeting.contact_name} {meeting.contact_phone}".strip()
+                            if meeting.contact_name or meeting.contact_phone
+                            else ""
+                        ),
+                    ],
+                )
+            ),
+        )
         calendar.add_component(event)
         calendar.add_missing_timezones()
         response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")

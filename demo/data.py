@@ -335,6 +335,9 @@ TODAY_MEETING = {
     "venue": "Aula Kantor Bupati Konawe Utara (contoh)",
     "kind": "rakor",
     "status": "scheduled",
+    "dress_code": "Pakaian Dinas Harian (PDH)",
+    "contact_name": "Contoh Staf Kesbangpol (fiktif)",
+    "contact_phone": "0812-0000-0000",
 }
 TODAY_INVITED = [KPU, BAWASLU, POLRES, KODIM]
 # (institution, name, position, stands in for the invitee)
@@ -348,5 +351,8 @@ UPCOMING_MEETING = {
     "venue": "Hotel Contoh Kendari",
     "kind": "rakor",
     "status": "scheduled",
+    "dress_code": "Pakaian Dinas Harian (PDH)",
+    "contact_name": "Contoh Staf Kesbangpol (fiktif)",
+    "contact_phone": "0812-0000-0000",
 }
 UPCOMING_DAYS = 3

@@ -175,6 +175,8 @@ class Invitation(Document):
     signer: Signature = Signature("")
     copies_to: tuple[str, ...] = ()
     letter_date: str = ""
+    dress_code: str = ""
+    contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -493,6 +495,16 @@ def invitation_data(meeting: Meeting) -> Invitation:
             ),
             addressees=addressees,
             annexed=annexed,
+            dress_code=meeting.dress_code,
+            contact=" ".join(
+                filter(
+                    None,
+                    [
+                        meeting.contact_name,
+                        f"({meeting.contact_phone})" if meeting.contact_phone else "",
+                    ],
+                )
+            ),
             opening=(
                 f"Dalam rangka {meeting.title}, dengan hormat kami mengundang "
                 f"Bapak/Ibu untuk menghadiri {kind_label} yang akan dilaksanakan pada:"

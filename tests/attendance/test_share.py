@@ -104,3 +104,60 @@ def test_the_invitation_carries_the_share_link_and_its_qr_code(meeting, operator
     assert share.token[:10] in text.replace(" ", "")
     preview = operator_client.get(reverse("documents:preview", args=[meeting.pk, "undangan"]))
     assert b"share-box-qr" in preview.content
+
+
+def test_dress_code_and_contact_person_reach_the_attendee(meeting, operator_client):
+    import io
+
+    from pypdf import PdfReader
+
+    from meetings import services as meeting_services
+
+    meeting_services.meeting_update(
+        meeting=meeting,
+        dress_code="Pakaian Dinas Harian (PDH)",
+        contact_name="Wa Ode Contoh",
+        contact_phone="0812-3456-7890",
+    )
+    share = services.agenda_share_renew(meeting=meeting)
+    response = Client().get(reverse("attendance:agenda", args=[share.token]))
+    assertContains(response, "Pakaian Dinas Harian (PDH)")
+    assertContains(response, "Wa Ode Contoh")
+    assertContains(response, 'href="tel:+6281234567890"')
+    assertContains(response, 'href="https://wa.me/6281234567890"')
+    ics = Client().get(reverse("attendance:agenda_ics", args=[share.token])).content
+    description = str(icalendar.Calendar.from_ical(ics).walk("VEVENT")[0]["DESCRIPTION"])
+    assert "Pakaian: Pakaian Dinas Harian (PDH)" in description
+    assert "Narahubung: Wa Ode Contoh 0812-3456-7890" in description
+    pdf = operator_client.get(reverse("documents:pdf", args=[meeting.pk, "undangan"])).content
+    text = " ".join(
+        "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
+    )
+    assert "pakaian : Pakaian Dinas Harian (PDH)" in text
+    assert "menghubungi Wa Ode Contoh (0812-3456-7890)" in text
+
+
+def test_a_contact_phone_that_is_not_a_number_is_refused_next_to_the_field(
+    meeting, operator_client
+):
+    response = operator_client.get(reverse("meetings:update", args=[meeting.pk]))
+    form = response.context["form"]
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not hasattr(value, "pk")
+    }
+    data.update(
+        {
+            "version": meeting.version,
+            "organizer": meeting.organizer_id,
+            "date": "2024-11-12",
+            "start_time": "09:00",
+            "contact_phone": "call me maybe",
+        }
+    )
+    response = operator_client.post(reverse("meetings:update", args=[meeting.pk]), data)
+    assert response.status_code == 200
+    assert "contact_phone" in response.context["form"].errors
+    meeting.refresh_from_db()
+    assert meeting.contact_phone == ""
