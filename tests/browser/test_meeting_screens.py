@@ -1,4 +1,4 @@
-"""The operator's meeting screens in a real browser: htmx agenda builder, one-tap attendance,
+"""The operator's meeting screens in a real browser: htmx agenda builder, attendance by invitation,
 and axe-core on every screen of the meeting flow."""
 
 import pytest
@@ -53,27 +53,35 @@ def test_agenda_builder_works_without_reloading_the_page(logged_in_page, live_se
     assert list(meeting.agenda_items.values_list("position", flat=True)) == [1, 2, 3, 4, 5, 6]
 
 
-def test_attendance_is_one_tap_and_asks_for_the_representative(logged_in_page, live_server):
+def test_attendance_is_one_tap_and_a_stand_in_is_a_person(logged_in_page, live_server):
     meeting = demo_load().example_meeting
     page = logged_in_page
     page.set_viewport_size({"width": 1024, "height": 768})  # a tablet
-    page.goto(f"{live_server.url}/meetings/{meeting.pk}/attendance/")
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/attendance/")  # the old address
+    expect(page.locator("h1")).to_contain_text("Kehadiran")
     assert_no_axe_violations(page)
+    counts = page.locator("#attendance-counts")
+    expect(counts).to_contain_text("5 dari 7 instansi")
     kejari = meeting.participations.get(agency__short_name="Kejari Konawe")
-    page.locator(f"#attendance-{kejari.pk}-present").click()
-    expect(page.locator(f"#attendance-{kejari.pk}-present")).to_have_attribute(
+    page.locator(f"#invitation-{kejari.pk}-present").click()
+    expect(page.locator(f"#invitation-{kejari.pk}-present")).to_have_attribute(
         "aria-pressed", "true"
     )
-    expect(page.locator("#attendance-totals")).to_contain_text("4")
+    expect(counts).to_contain_text("6 dari 7 instansi")
 
+    # Whoever stands in for the DPRD's invitee is added as a person of that invitation.
     dprd = meeting.participations.get(agency__short_name="DPRD Konut")
-    page.locator(f"#attendance-{dprd.pk}-represented").click()
-    expect(page.locator(f"#rep-name-{dprd.pk}")).to_have_class("form-control is-invalid")
+    page.locator(f"#invitation-{dprd.pk} a", has_text="Tambah peserta").click()
+    expect(page.locator("#id_person-participation")).to_have_value(str(dprd.pk))
+    page.fill("#id_person-name", "H. Contoh Wakil")
+    page.fill("#id_person-position", "Wakil Ketua II DPRD")
+    page.check("#id_person-on_behalf")
+    page.click("#submit-id-save")
+    row = page.locator(f"#invitation-{dprd.pk}")
+    expect(row).to_contain_text("H. Contoh Wakil")
+    expect(row).to_contain_text("Diwakili")
+    expect(page.locator(f"#invitation-{dprd.pk}-absent")).to_have_count(0)
     assert_no_axe_violations(page)
-    page.locator(f"#rep-name-{dprd.pk}").fill("H. Contoh Wakil")
-    page.locator(f"#rep-position-{dprd.pk}").fill("Wakil Ketua II DPRD")
-    page.locator(f"#attendance-{dprd.pk}-represented").click()
-    expect(page.locator(f"#attendance-{dprd.pk}")).to_contain_text("H. Contoh Wakil")
     dprd.refresh_from_db()
     assert dprd.status == Participation.Status.REPRESENTED
     kejari.refresh_from_db()

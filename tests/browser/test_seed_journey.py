@@ -118,23 +118,24 @@ def test_operator_enters_the_seed_rakor_through_the_screens(logged_in_page, live
     expect(rows.nth(5)).to_contain_text("Polres Konut")
     expect(rows.nth(5)).to_contain_text("10.35")  # 09.00 + 15 + 4 x 20 minutes
 
-    # Attendance: everyone present but DPRD (represented) and the camat (excused).
-    page.goto(f"{url}/meetings/{meeting.pk}/attendance/")
+    # Attendance: everyone present but DPRD (someone stands in) and the camat (excused).
+    page.goto(f"{url}/meetings/{meeting.pk}/people/")
     for participation in meeting.participations.select_related("agency"):
         short_name = participation.agency.short_name
         if short_name == "DPRD Konut":
-            page.click(f"#attendance-{participation.pk} summary")
-            page.fill(f"#rep-name-{participation.pk}", "H. Wakil Ketua")
-            page.fill(f"#rep-position-{participation.pk}", "Wakil Ketua II DPRD Konut")
-            status = "represented"
-        elif short_name == "Kec. Asera":
-            status = "excused"
-        else:
-            status = "present"
-        button = page.locator(f"#attendance-{participation.pk}-{status}")
+            continue
+        status = "excused" if short_name == "Kec. Asera" else "present"
+        button = page.locator(f"#invitation-{participation.pk}-{status}")
         button.click()
         expect(button).to_have_attribute("aria-pressed", "true")
-    expect(page.locator("#attendance-totals")).to_contain_text("8")
+    dprd = meeting.participations.get(agency__short_name="DPRD Konut")
+    page.goto(f"{url}/meetings/{meeting.pk}/people/?undangan={dprd.pk}")
+    page.fill("#id_person-name", "H. Wakil Ketua")
+    page.fill("#id_person-position", "Wakil Ketua II DPRD Konut")
+    page.check("#id_person-on_behalf")
+    page.click("#submit-id-save")
+    expect(page.locator(f"#invitation-{dprd.pk}")).to_contain_text("H. Wakil Ketua")
+    expect(page.locator("#attendance-counts")).to_contain_text("9 dari 10 instansi")
 
     # Five briefings, each with a readiness indicator row added in the browser.
     for who, topic in PRESENTATIONS:
