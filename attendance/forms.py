@@ -48,7 +48,9 @@ class AttendeeForm(VersionFieldMixin, forms.ModelForm):
         ).order_by("agency__name", "invitee_position")
         self.fields["participation"].empty_label = _("– Not invited (type the institution) –")
         self.helper = FormHelper()
+        self.fields["phone"].widget.attrs.update(inputmode="tel", autocomplete="tel")
         self.helper.layout = Layout(
+            "version",
             Row(Column("name"), Column("position")),
             Row(Column("participation"), Column("institution_name")),
             Row(Column("on_behalf"), Column("phone")),
@@ -133,6 +135,7 @@ class SelfCheckInForm(forms.Form):
         max_length=30,
         required=False,
         help_text=_("Seen only by the organizer's staff."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     signature = forms.CharField(widget=forms.HiddenInput, required=False, max_length=400_000)
 

@@ -73,7 +73,10 @@ class PeopleView(AttendanceRuleMixin, TemplateView):
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("%(name)s was added.") % {"name": attendee.name})
-                return redirect("attendance:people", pk=self.meeting.pk)
+                anchor = (
+                    f"#invitation-{attendee.participation_id}" if attendee.participation_id else ""
+                )
+                return redirect(reverse("attendance:people", args=[self.meeting.pk]) + anchor)
         return self.render_to_response(self.get_context_data(form=form))
 
 

@@ -4,7 +4,8 @@ Serves the portal as README's production recipe does (gunicorn, 2 sync workers, 
 on 127.0.0.1, with PostgreSQL when BENCH_DATABASE_URL is set (else a throw-away SQLite file,
 which serialises every write). Each simulated phone opens the QR link, then sends its name,
 position, invitation and a drawn signature (a 10-30 KB PNG). The rate limit per address is
-raised for the run (every phone here has the same address). Last line:
+raised for the run (every phone here has the same address). hello-world (/healthz) is timed
+under the same number of concurrent clients, before the check-ins. Last line:
 
     checkins=<n> lost=<n> duplicates=<n> p50_ms=<x> p99_ms=<y> hello_p50_ms=<z> ratio_p50=<x/z>
 
@@ -164,11 +165,26 @@ def main() -> None:
                 else:
                     failures.append(f"POST {status}")
 
+    def hello_worker(count: int):
+        for _ in range(count):
+            elapsed = Phone(port).request("GET", "/healthz")[2]
+            with lock:
+                hello.append(elapsed)
+
     with gunicorn(env) as port:
         for _ in range(20):  # warm both workers
             Phone(port).request("GET", link)
-        for _ in range(100):
-            hello.append(Phone(port).request("GET", "/healthz")[2])
+        alone = [Phone(port).request("GET", "/healthz")[2] for _ in range(100)]
+        # The goal compares like with like: hello-world under the same number of concurrent
+        # clients as the check-ins (one request at a time would compare a queue to no queue).
+        threads = [
+            threading.Thread(target=hello_worker, args=(max(10, args.checkins // args.clients),))
+            for _ in range(args.clients)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(600)
         threads = [threading.Thread(target=phone_worker) for _ in range(args.clients)]
         started = time.perf_counter()
         for thread in threads:
@@ -188,6 +204,10 @@ def main() -> None:
     p99 = statistics.quantiles(latencies, n=100)[-1] if len(latencies) > 1 else float("nan")
     hello_p50 = statistics.median(hello)
     print(f"{args.checkins} check-ins from {args.clients} clients in {wall:.1f} s")
+    print(
+        f"hello-world one at a time: p50 {statistics.median(alone):.2f} ms; "
+        f"under {args.clients} clients: p50 {hello_p50:.2f} ms"
+    )
     print(
         f"checkins={len(latencies)} lost={lost} duplicates={duplicates} p50_ms={p50:.1f} "
         f"p99_ms={p99:.1f} hello_p50_ms={hello_p50:.2f} ratio_p50={p50 / hello_p50:.1f}"

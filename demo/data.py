@@ -336,7 +336,7 @@ TODAY_MEETING = {
     "kind": "rakor",
     "status": "scheduled",
     "dress_code": "Pakaian Dinas Harian (PDH)",
-    "contact_name": "Contoh Staf Kesbangpol (fiktif)",
+    "contact_name": "Contoh Staf Kesbangpol",
     "contact_phone": "0812-0000-0000",
 }
 TODAY_INVITED = [KPU, BAWASLU, POLRES, KODIM]
@@ -352,7 +352,7 @@ UPCOMING_MEETING = {
     "kind": "rakor",
     "status": "scheduled",
     "dress_code": "Pakaian Dinas Harian (PDH)",
-    "contact_name": "Contoh Staf Kesbangpol (fiktif)",
+    "contact_name": "Contoh Staf Kesbangpol",
     "contact_phone": "0812-0000-0000",
 }
 UPCOMING_DAYS = 3

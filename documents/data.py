@@ -76,6 +76,8 @@ class AttendanceRow:
     note: str
     # A drawn signature: its file in the private storage, and the staff-only URL of the image.
     signature_file: str = ""
+    # Whether the row has a place to sign (not for an invitation nobody came for).
+    signs: bool = True
     signature_url: str = ""
 
 
@@ -176,7 +178,8 @@ class Invitation(Document):
     copies_to: tuple[str, ...] = ()
     letter_date: str = ""
     dress_code: str = ""
-    contact: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -261,7 +264,7 @@ def _agenda(meeting: Meeting, *, with_minutes: bool) -> tuple[AgendaLine, ...]:
     return tuple(lines)
 
 
-def _invitee_row(number: int, p: Participation, note: str) -> AttendanceRow:
+def _invitee_row(number: int, p: Participation, note: str, signs: bool = True) -> AttendanceRow:
     """A row for an invitation itself: the invited official's name when known, else the
     invited position alone."""
     return AttendanceRow(
@@ -270,6 +273,7 @@ def _invitee_row(number: int, p: Participation, note: str) -> AttendanceRow:
         position=p.invitee.position if p.invitee else p.invitee_position,
         agency=p.agency.name,
         note=note,
+        signs=signs,
     )
 
 
@@ -311,15 +315,17 @@ def _people_rows(
         by_invitation.setdefault(person.participation_id, []).append(person)
     rows: list[AttendanceRow] = []
     for p in participations:
-        if p.pk in by_invitation:
-            rows += [_person_row(meeting, len(rows) + 1, person) for person in by_invitation[p.pk]]
-        elif p.attended:
+        for person in by_invitation.get(p.pk, []):
+            rows.append(_person_row(meeting, len(rows) + 1, person))
+        if p.pk not in by_invitation and p.attended:
             rows.append(_invitee_row(len(rows) + 1, p, ATTENDANCE_NOTES[p.status]))
-    rows += [_person_row(meeting, len(rows) + 1, person) for person in by_invitation.get(None, [])]
+    for person in by_invitation.get(None, []):
+        rows.append(_person_row(meeting, len(rows) + 1, person))
     for p in participations:
         if p.pk not in by_invitation and not p.attended:
             note = ATTENDANCE_NOTES.get(p.status) or "Tidak hadir"
-            rows.append(_invitee_row(len(rows) + 1, p, f"{note}; {p.note}" if p.note else note))
+            note = f"{note}; {p.note}" if p.note else note
+            rows.append(_invitee_row(len(rows) + 1, p, note, signs=False))
     return tuple(rows)
 
 
@@ -496,15 +502,8 @@ def invitation_data(meeting: Meeting) -> Invitation:
             addressees=addressees,
             annexed=annexed,
             dress_code=meeting.dress_code,
-            contact=" ".join(
-                filter(
-                    None,
-                    [
-                        meeting.contact_name,
-                        f"({meeting.contact_phone})" if meeting.contact_phone else "",
-                    ],
-                )
-            ),
+            contact_name=meeting.contact_name,
+            contact_phone=meeting.contact_phone,
             opening=(
                 f"Dalam rangka {meeting.title}, dengan hormat kami mengundang "
                 f"Bapak/Ibu untuk menghadiri {kind_label} yang akan dilaksanakan pada:"

@@ -54,6 +54,7 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
             "venue_address": forms.Textarea(attrs={"rows": 2}),
             "letter_date": DateInput(),
             "copies_to": forms.Textarea(attrs={"rows": 3}),
+            "contact_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
         }
 
     def __init__(self, *args, **kwargs):

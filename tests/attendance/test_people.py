@@ -254,3 +254,49 @@ def test_check_in_times_show_in_the_meeting_zone(operator_client):
     with timezone.override("Asia/Makassar"):
         response = operator_client.get(reverse("attendance:people", args=[meeting.pk]))
     assertContains(response, "10.05 WIT")  # 01.05 UTC is 10.05 in Jayapura, 09.05 in WITA
+
+
+def test_the_correction_form_sends_its_version_and_saves(meeting, operator_client):
+    import re
+
+    desa = meeting.participations.get(agency__short_name="Desa Asera")
+    person = services.attendee_add(meeting=meeting, name="La Ode Kades", participation=desa)
+    url = reverse("attendance:attendee_update", args=[meeting.pk, person.pk])
+    page = operator_client.get(url).content.decode()
+    # What the page itself sends: its hidden version, not one added by the test.
+    version = re.search(r'name="version" value="(\d+)"', page)
+    assert version, "the correction form must carry the record's version"
+    response = operator_client.post(
+        url,
+        {
+            "version": version.group(1),
+            "name": "La Ode Kades, S.Sos",
+            "position": "Kepala Desa",
+            "participation": desa.pk,
+        },
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.name == "La Ode Kades, S.Sos"
+
+
+def test_daftar_hadir_numbers_every_row_once_and_absent_rows_have_no_place_to_sign(meeting):
+    from documents.data import attendance_sheet_data
+
+    desa = meeting.participations.get(agency__short_name="Desa Asera")
+    for name in ("La Ode Kades", "Staf Desa", "Sekdes"):
+        services.attendee_add(meeting=meeting, name=name, participation=desa)
+    services.attendee_add(meeting=meeting, name="Tamu", institution_name="Dinas Kominfo")
+    services.attendee_add(meeting=meeting, name="Tamu Dua", institution_name="Dinas PUPR")
+    rows = attendance_sheet_data(meeting).rows
+    assert [row.number for row in rows] == list(range(1, len(rows) + 1))
+    assert [row.name for row in rows[:5]] == [
+        "La Ode Kades",
+        "Staf Desa",
+        "Sekdes",
+        "Tamu",
+        "Tamu Dua",
+    ]
+    absent = [row for row in rows if not row.signs]
+    assert {row.note.split(";")[0] for row in absent} == {"Izin", "Tidak hadir"}
+    assert all(row.signs for row in rows[:5])
