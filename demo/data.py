@@ -350,6 +350,8 @@ UPCOMING_MEETING = {
     "title": "[CONTOH] Rakor Kesiapan H-3: Paparan Instansi Masih Dibuka (data fiktif)",
     "venue": "Hotel Contoh Kendari",
     "kind": "rakor",
+    "start_time": datetime.time(9, 0),
+    "end_time": datetime.time(12, 0),
     "status": "scheduled",
     "dress_code": "Pakaian Dinas Harian (PDH)",
     "contact_name": "Contoh Staf Kesbangpol",
