@@ -1,5 +1,6 @@
 import base64
 import binascii
+import hashlib
 import io
 
 from crispy_forms.helper import FormHelper
@@ -141,17 +142,29 @@ class SelfCheckInForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        # A sent form needs only the invitation it names (shown again, it loads them all).
+        self.load_invitations(only=self.data.get("invitation", "") if self.is_bound else None)
+
+    def load_invitations(self, only: str | None = None) -> None:
+        participations = self.meeting.participations.select_related("agency", "invitee")
+        if only is not None:
+            valid = only.isascii() and only.isdigit() and len(only) < 19  # a bigint
+            participations = participations.filter(pk=only) if valid else participations.none()
         self.invitations = {
-            str(p.pk): p
-            for p in meeting.participations.select_related("agency", "invitee").order_by(
-                "agency__name", "invitee_position"
-            )
+            str(p.pk): p for p in participations.order_by("agency__name", "invitee_position")
         }
         self.fields["invitation"].choices = [
             ("", _("– Choose –")),
             *((pk, invitation_label(p)) for pk, p in self.invitations.items()),
             (self.OTHER, _("Other institution (type its name)")),
         ]
+
+    @property
+    def choices_key(self) -> str:
+        """A digest of the invitation list, naming the cached rendering of the empty form."""
+        text = "\n".join(f"{value}\t{label}" for value, label in self.fields["invitation"].choices)
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def clean_name(self):
         return self.cleaned_data["name"].strip()

@@ -34,7 +34,9 @@ def _mark_invitation(participation: Participation | None) -> None:
     stand-ins came (who stood in is the people's link to it, not a text of its own)."""
     if participation is None:
         return
-    people = list(participation.attendees.all())
+    # Under the meeting's lock: the stored status, not the one loaded with the form.
+    participation.refresh_from_db(fields=["status", "note", "checked_in_at"])
+    people = list(participation.attendees.values_list("checked_in_at", "on_behalf"))
     if not people:
         if participation.attended:
             participation_set_status(
@@ -42,14 +44,12 @@ def _mark_invitation(participation: Participation | None) -> None:
             )
         return
     # The invitation's check-in time is its first person's (set once, by the service).
-    first = min(p.checked_in_at for p in people)
-    in_person = any(not p.on_behalf for p in people)
-    participation_set_status(
-        participation=participation,
-        status=Participation.Status.PRESENT if in_person else Participation.Status.REPRESENTED,
-        note="",
-        now=first,
-    )
+    first = min(checked_in_at for checked_in_at, _on_behalf in people)
+    in_person = any(not on_behalf for _checked_in_at, on_behalf in people)
+    status = Participation.Status.PRESENT if in_person else Participation.Status.REPRESENTED
+    if participation.status == status and participation.note == "" and participation.checked_in_at:
+        return  # already marked so (the second person of an invitation): no write, no history
+    participation_set_status(participation=participation, status=status, note="", now=first)
 
 
 # What the operator may set on an invitation by hand; "represented" follows from the people.
@@ -110,7 +110,6 @@ def attendee_add(
     device: uuid.UUID | None = None,
 ) -> Attendee:
     """Record a person present; with an invitation, their institution is the invited one."""
-    ensure_editable(meeting)
     _check_participation(meeting, participation)
     attendee = Attendee(
         meeting=meeting,
@@ -123,36 +122,45 @@ def attendee_add(
         phone=phone.strip(),
         method=method,
         device=device,
-        checked_in_at=timezone.now(),
     )
+    # The registry first: the meeting's row is then locked only for the writes to its record
+    # (a refusal below undoes the official too).
+    attendee.official = _find_or_add_official(attendee)
+    ensure_editable(meeting)
+    attendee.checked_in_at = timezone.now()  # in the order the lock lets people in
     if signature_png:
         attendee.signature.save(f"{uuid.uuid4().hex}.png", ContentFile(signature_png), save=False)
     try:
-        save_validated(attendee)
+        # The meeting is locked above; the invitation, its institution and the official were
+        # read in this transaction, so their existence is not queried again.
+        save_validated(attendee, loaded=("meeting", "participation", "agency", "official"))
     except ValidationError:
         if attendee.signature:
             attendee.signature.delete(save=False)  # no image left behind for a refused entry
         raise
-    _link_official(attendee)
     _mark_invitation(participation)
     return attendee
 
 
-def _link_official(attendee: Attendee) -> None:
+def _find_or_add_official(attendee: Attendee) -> Official | None:
     """Find or add the person among their institution's officials: the minute taker then
-    picks them as a speaker, and a representative is typed only once, at the door."""
+    picks them as a speaker, and a representative is typed only once, at the door. Called
+    before the attendee is inserted, so that the row is written once (one history row)."""
     if attendee.agency_id is None or not attendee.position or len(attendee.name) > 120:
-        return
-    official = Official.objects.filter(agency=attendee.agency, name__iexact=attendee.name).first()
+        return None
+    official = (
+        Official.objects.filter(agency_id=attendee.agency_id, name__iexact=attendee.name)
+        .order_by("pk")
+        .first()
+    )
     if official is None:
         official = Official(agency=attendee.agency, name=attendee.name, position=attendee.position)
         try:
             with transaction.atomic():
-                save_validated(official)
+                save_validated(official, loaded=("agency",))
         except ValidationError:
-            return  # a name the registry refuses: the person stays on the list all the same
-    attendee.official = official
-    attendee.save(update_fields=["official"])
+            return None  # a name the registry refuses: the person stays on the list all the same
+    return official
 
 
 @transaction.atomic

@@ -282,6 +282,8 @@ class SelfCheckInView(TemplateView):
         return self.render_form(desk, form)
 
     def render_form(self, desk, form, status=200):
+        if form.is_bound:
+            form.load_invitations()  # the whole list again, for the phone to choose from
         device = _device(self.request)
         already = device is not None and desk.meeting.attendees.filter(device=device).exists()
         return self.render_to_response(

@@ -35,9 +35,9 @@ def _touch_meeting_of(sender, instance, raw=False, **kwargs) -> None:
         meetings_touch(Q(pk=meeting_id))
 
 
-def _touch_meetings_of_agency(sender, instance, raw=False, **kwargs) -> None:
-    if raw:
-        return  # loading a fixture (a restore) is not a change
+def _touch_meetings_of_agency(sender, instance, raw=False, created=False, **kwargs) -> None:
+    if raw or created:
+        return  # a fixture (a restore) is not a change; a new row is in no meeting yet
     meetings_touch(
         Q(organizer=instance)
         | Q(participations__agency=instance)
@@ -47,9 +47,9 @@ def _touch_meetings_of_agency(sender, instance, raw=False, **kwargs) -> None:
     )
 
 
-def _touch_meetings_of_official(sender, instance, raw=False, **kwargs) -> None:
-    if raw:
-        return  # loading a fixture (a restore) is not a change
+def _touch_meetings_of_official(sender, instance, raw=False, created=False, **kwargs) -> None:
+    if raw or created:
+        return  # a fixture (a restore) is not a change; a new row is in no meeting yet
     meetings_touch(
         Q(chair=instance)
         | Q(minute_taker=instance)
@@ -60,15 +60,15 @@ def _touch_meetings_of_official(sender, instance, raw=False, **kwargs) -> None:
     )
 
 
-def _touch_meetings_of_election(sender, instance, raw=False, **kwargs) -> None:
-    if raw:
-        return  # loading a fixture (a restore) is not a change
+def _touch_meetings_of_election(sender, instance, raw=False, created=False, **kwargs) -> None:
+    if raw or created:
+        return  # a fixture (a restore) is not a change; a new row is in no meeting yet
     meetings_touch(Q(election=instance))
 
 
-def _touch_meetings_of_region(sender, instance, raw=False, **kwargs) -> None:
-    if raw:
-        return  # loading a fixture (a restore) is not a change
+def _touch_meetings_of_region(sender, instance, raw=False, created=False, **kwargs) -> None:
+    if raw or created:
+        return  # a fixture (a restore) is not a change; a new row is in no meeting yet
     meetings_touch(Q(election__region=instance) | Q(organizer__region=instance))
 
 

@@ -32,6 +32,7 @@ def lock_meeting(meeting: Meeting) -> str:
     status = (
         Meeting.objects.select_for_update()
         .filter(pk=meeting.pk)
+        .order_by()  # one row: no ORDER BY
         .values_list("minutes_status", flat=True)
         .first()
     )
