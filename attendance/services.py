@@ -36,7 +36,7 @@ def _mark_invitation(participation: Participation | None) -> None:
         return
     # Under the meeting's lock: the stored status, not the one loaded with the form.
     participation.refresh_from_db(fields=["status", "note", "checked_in_at"])
-    people = list(participation.attendees.values_list("checked_in_at", "on_behalf"))
+    people = list(participation.attendees.order_by().values_list("checked_in_at", "on_behalf"))
     if not people:
         if participation.attended:
             participation_set_status(
