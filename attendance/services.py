@@ -123,10 +123,10 @@ def attendee_add(
         method=method,
         device=device,
     )
-    # The registry first: the meeting's row is then locked only for the writes to its record
-    # (a refusal below undoes the official too).
-    attendee.official = _find_or_add_official(attendee)
     ensure_editable(meeting)
+    # Under the meeting's lock, so that two phones sending the same name at once add one
+    # official; a refusal below undoes it too.
+    attendee.official = _find_or_add_official(attendee)
     attendee.checked_in_at = timezone.now()  # in the order the lock lets people in
     if signature_png:
         attendee.signature.save(f"{uuid.uuid4().hex}.png", ContentFile(signature_png), save=False)
