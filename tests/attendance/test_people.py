@@ -231,6 +231,10 @@ def test_an_invitation_with_people_cannot_be_marked_absent(meeting, operator_cli
     assert response.status_code == 302  # back to the screen with the reason
     desa.refresh_from_db()
     assert desa.status == "present"
+    # A tap that raced the check-in: the row comes back with its people and the reason.
+    response = operator_client.post(url, {"status": "absent"}, **HTMX)
+    assertContains(response, "La Ode Kades")
+    assertContains(response, 'role="alert"')
 
 
 def test_an_unknown_status_changes_nothing(meeting, operator_client):
