@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
-from agencies.models import Agency
 from meetings.models import Meeting, Participation
+from meetings.selectors import group_participations
 
 from .models import Attendee
 
@@ -55,17 +55,19 @@ def invitation_row(*, participation: Participation) -> InvitationPeople:
 
 
 def invitation_people(*, meeting: Meeting) -> tuple[list[InvitationGroup], list[Attendee]]:
-    """Invitations grouped by kind of institution with their people, and the walk-ins
-    invited by nobody."""
-    groups = {kind: InvitationGroup(kind, label) for kind, label in Agency.Kind.choices}
-    for row in invitation_rows(meeting=meeting):
-        groups[row.participation.agency.kind].rows.append(row)
+    """Invitations grouped by kind of institution (as the meeting page groups them) with
+    their people, and the walk-ins invited by nobody."""
+    rows = {row.participation.pk: row for row in invitation_rows(meeting=meeting)}
+    groups = [
+        InvitationGroup(group.kind, group.label, [rows[p.pk] for p in group.participations])
+        for group in group_participations([row.participation for row in rows.values()])
+    ]
     walk_ins = list(
         meeting.attendees.filter(participation__isnull=True)
         .select_related("agency")
         .order_by("checked_in_at", "id")
     )
-    return [group for group in groups.values() if group.rows], walk_ins
+    return groups, walk_ins
 
 
 def attendance_counts(*, meeting: Meeting) -> dict[str, int]:

@@ -94,13 +94,7 @@ def meeting_get(*, pk: int) -> Meeting:
 
 def meeting_detail_get(*, meeting: Meeting) -> MeetingDetail:
     """Everything the meeting page shows, in a fixed number of queries."""
-    # The people who came (attendance app, above this one) by their relation's name, so
-    # that the page names who stood in for an invitee.
-    participations = list(
-        meeting.participations.select_related("agency", "invitee")
-        .prefetch_related("attendees")
-        .order_by("agency__name", "invitee_position", "id")
-    )
+    participations = participation_list(meeting=meeting, with_people=True)
     return MeetingDetail(
         meeting=meeting,
         agenda=agenda_rows(meeting=meeting, with_speakers=True),
@@ -127,13 +121,13 @@ def agenda_rows(*, meeting: Meeting, with_speakers: bool = False) -> list[Agenda
     ]
 
 
-def participation_list(*, meeting: Meeting) -> list[Participation]:
-    """A meeting's invitations with institution and official, by institution name."""
-    return list(
-        meeting.participations.select_related("agency", "invitee").order_by(
-            "agency__name", "invitee_position", "id"
-        )
-    )
+def participation_list(*, meeting: Meeting, with_people: bool = False) -> list[Participation]:
+    """A meeting's invitations with institution and official, by institution name; with the
+    people who came (the attendance app's relation, by its name) when asked."""
+    participations = meeting.participations.select_related("agency", "invitee")
+    if with_people:
+        participations = participations.prefetch_related("attendees")
+    return list(participations.order_by("agency__name", "invitee_position", "id"))
 
 
 def participant_groups(*, meeting: Meeting) -> list[ParticipantGroup]:
