@@ -6,6 +6,7 @@ import zoneinfo
 
 import icalendar
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
@@ -32,7 +33,12 @@ def share_get(token: str) -> AgendaShare:
 
 
 def share_url(request, share: AgendaShare) -> str:
-    return request.build_absolute_uri(reverse("attendance:agenda", args=[share.token]))
+    """The agenda's public address: on SITE_URL when set (the same in every letter, whatever
+    host the operator used), else on the host of the request; "" with neither."""
+    path = reverse("attendance:agenda", args=[share.token])
+    if settings.SITE_URL:
+        return settings.SITE_URL.rstrip("/") + path
+    return request.build_absolute_uri(path) if request is not None else ""
 
 
 def whatsapp_url(meeting, url: str) -> str:

@@ -7,3 +7,11 @@ class DocumentsConfig(AppConfig):
 
     name = "documents"
     verbose_name = _("Official documents")
+
+    def ready(self) -> None:
+        from meetings import cache
+
+        from .background import meetings_changed
+
+        # A change to a meeting's record schedules its documents' render in the background.
+        cache.on_change(meetings_changed)

@@ -3,6 +3,7 @@
 import contextlib
 import hashlib
 import logging
+import os
 import threading
 from functools import cache
 from pathlib import Path
@@ -58,25 +59,38 @@ def content_key(html: str) -> str:
     return digest.hexdigest()
 
 
-def cached_pdf(html: str) -> bytes:
-    """The PDF of this HTML, rendered once and then read from DOCUMENT_CACHE_DIR."""
-    key = content_key(html)
-    directory = Path(settings.DOCUMENT_CACHE_DIR) / key[:2]
-    path = directory / f"{key}.pdf"
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        pass
-    content = render_pdf(html)
+def cache_path(key: str) -> Path:
+    """Where the PDF of this content key is kept (it may not exist yet)."""
+    return Path(settings.DOCUMENT_CACHE_DIR) / key[:2] / f"{key}.pdf"
+
+
+def store(key: str, content: bytes) -> None:
+    """Keep a rendered PDF under its content key; a failure to store is logged, not raised."""
+    path = cache_path(key)
     # Write then rename, so a concurrent reader never sees half a file.
-    temporary = path.with_suffix(f".{threading.get_ident()}.tmp")
+    temporary = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(content)
         temporary.replace(path)
     except OSError as error:
         # The document is still served; only the cache missed. One line, no traceback.
-        logger.warning("Could not store the rendered document in %s: %s", directory, error)
+        logger.warning("Could not store the rendered document in %s: %s", path.parent, error)
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def cached_pdf(html: str) -> bytes:
+    """The PDF of this HTML, rendered once and then read from DOCUMENT_CACHE_DIR.
+
+    Renders in the calling process: for tasks, tests and commands. Web requests ask
+    documents.background for it, which leaves the rendering to a task worker.
+    """
+    key = content_key(html)
+    try:
+        return cache_path(key).read_bytes()
+    except FileNotFoundError:
+        pass
+    content = render_pdf(html)
+    store(key, content)
     return content

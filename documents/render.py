@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from attendance import share as agenda_share
+from attendance.models import AgendaShare
 from meetings import formatting
 from meetings.models import Meeting
 
@@ -81,6 +83,37 @@ def document_html(
         return render_to_string(TEMPLATES[kind], context)
 
 
+@dataclass(frozen=True)
+class ExportSource:
+    """What a PDF download is made from: its file name and the print template's HTML."""
+
+    filename: str
+    html: str
+
+
+def shared_agenda_url(request, meeting: Meeting) -> str | None:
+    """The public agenda's address printed on the invitation: "" when the meeting has no share
+    link; None when it has one but neither SITE_URL nor a request gives its host."""
+    share = AgendaShare.objects.filter(meeting=meeting).first()
+    if share is None:
+        return ""
+    return agenda_share.share_url(request, share) or None
+
+
+def document_export_source(
+    meeting: Meeting,
+    kind: str,
+    *,
+    blank: bool = False,
+    blank_rows: int | None = None,
+    share_url: str = "",
+) -> ExportSource:
+    doc = document_data(meeting, kind, blank=blank, blank_rows=blank_rows)
+    html = document_html(meeting, kind, for_pdf=True, doc=doc, share_url=share_url)
+    filename = doc.filename.replace(".pdf", "-kosong.pdf") if blank else doc.filename
+    return ExportSource(filename=filename, html=html)
+
+
 def document_export(
     meeting: Meeting,
     kind: str,
@@ -89,11 +122,12 @@ def document_export(
     blank_rows: int | None = None,
     share_url: str = "",
 ) -> ExportedDocument:
-    """The PDF of a document; rendered again only when its content changed."""
-    doc = document_data(meeting, kind, blank=blank, blank_rows=blank_rows)
-    html = document_html(meeting, kind, for_pdf=True, doc=doc, share_url=share_url)
-    filename = doc.filename.replace(".pdf", "-kosong.pdf") if blank else doc.filename
-    return ExportedDocument(filename=filename, content=pdf.cached_pdf(html))
+    """The PDF of a document, rendered in this process when its content changed (tests,
+    commands; web requests go through documents.background)."""
+    source = document_export_source(
+        meeting, kind, blank=blank, blank_rows=blank_rows, share_url=share_url
+    )
+    return ExportedDocument(filename=source.filename, content=pdf.cached_pdf(source.html))
 
 
 def notula_final_pdf(

@@ -3,7 +3,8 @@
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import AccessMixin
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views import View
@@ -11,12 +12,12 @@ from django.views.decorators.cache import never_cache
 
 from accounts.rules import allows
 from attendance.models import AgendaShare
-from attendance.share import share_url
 from meetings import selectors
 from meetings.models import Meeting, NotulaRevision
 from meetings.views.common import MeetingMixin
 
-from .render import KINDS, document_export, document_html
+from .background import FAILED, request_pdf
+from .render import KINDS, ExportSource, document_export_source, document_html, shared_agenda_url
 
 MAX_BLANK_ROWS = 500
 # Attendees may read the agenda; the letters and minutes are for the secretariat and staff.
@@ -25,10 +26,49 @@ RULE_BY_KIND = {kind: "documents.can_read_documents" for kind in KINDS} | {
 }
 
 
-def shared_agenda_url(request, meeting: Meeting) -> str:
-    """The public agenda's address when the meeting has a share link (for the invitation)."""
-    share = AgendaShare.objects.filter(meeting=meeting).first()
-    return share_url(request, share) if share is not None else ""
+# Query parameters of the progress page: poll (?tunggu=1) and try a failed render again.
+WAIT, RETRY = "tunggu", "ulang"
+
+
+def _url_with(request, **changes) -> str:
+    query = request.GET.copy()
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+    return request.path + (f"?{query.urlencode()}" if query else "")
+
+
+def deliver_pdf(request, source: ExportSource, *, back_url: str) -> HttpResponse:
+    """The PDF when a worker has rendered it; else its render is queued and a progress page
+    (202) polls until it is ready. A web worker never renders: it reads a file or says wait.
+
+    A plain request for a ready document is the download itself. While it renders, the
+    page (and its htmx fragment, every 2 s) shows the state; once ready it offers the
+    download link, which portal.js follows once. The meeting page's own script polls the
+    PDF address while it answers 202.
+    """
+    delivery = request_pdf(source.html, retry=request.GET.get(RETRY) == "1")
+    waiting = request.GET.get(WAIT) == "1" or request.htmx
+    if delivery.ready and not waiting:
+        try:
+            content = delivery.path.read_bytes()
+        except FileNotFoundError:  # pruned between the check and the read: render again
+            return deliver_pdf(request, source, back_url=back_url)
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{source.filename}"'
+        return response
+    context = {
+        "delivery": delivery,
+        "filename": source.filename,
+        "back_url": back_url,
+        "poll_url": _url_with(request, **{WAIT: "1", RETRY: None}),
+        "retry_url": _url_with(request, **{WAIT: "1", RETRY: "1"}),
+        "download_url": _url_with(request, **{WAIT: None, RETRY: None}),
+    }
+    template = "documents/includes/_progress.html" if request.htmx else "documents/preparing.html"
+    status = 200 if delivery.ready or delivery.state == FAILED else 202
+    return render(request, template, context, status=status)
 
 
 class DocumentMixin(AccessMixin):
@@ -46,7 +86,9 @@ class DocumentMixin(AccessMixin):
         if not allows(request.user, RULE_BY_KIND[kind], self.meeting):
             return self.handle_no_permission()
         self.kind = kind
-        self.share_url = shared_agenda_url(request, self.meeting) if kind == "undangan" else ""
+        self.share_url = ""
+        if kind == "undangan":
+            self.share_url = shared_agenda_url(request, self.meeting) or ""
         self.blank = kind == "daftar-hadir" and request.GET.get("blank") == "1"
         # A blank sheet of as many rows as people are expected (?rows=40), 1 to 500.
         rows = request.GET.get("rows", "")
@@ -71,7 +113,7 @@ class DocumentPreviewView(DocumentMixin, View):
 
 
 class DocumentPdfView(DocumentMixin, View):
-    """The document as a PDF download."""
+    """The document as a PDF download, rendered by a task worker (see deliver_pdf)."""
 
     def get(self, request, *args, **kwargs):
         if self.kind == "notula" and self.meeting.is_final:
@@ -79,16 +121,14 @@ class DocumentPdfView(DocumentMixin, View):
             revision = self.meeting.revisions.order_by("number").last()
             if revision is not None:
                 return notula_revision_response(revision)
-        exported = document_export(
+        source = document_export_source(
             self.meeting,
             self.kind,
             blank=self.blank,
             blank_rows=self.blank_rows,
             share_url=self.share_url,
         )
-        response = HttpResponse(exported.content, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
-        return response
+        return deliver_pdf(request, source, back_url=self.meeting.get_absolute_url())
 
 
 def notula_revision_response(revision: NotulaRevision) -> FileResponse:
@@ -118,10 +158,12 @@ class SharedDocumentPdfView(View):
         if kind != "susunan-acara" and not (kind == "undangan" and share.publish_invitation):
             raise Http404
         meeting = selectors.meeting_get(pk=share.meeting_id)
-        exported = document_export(meeting, kind, share_url=shared_agenda_url(request, meeting))
-        response = HttpResponse(exported.content, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
-        return response
+        source = document_export_source(
+            meeting, kind, share_url=shared_agenda_url(request, meeting) or ""
+        )
+        return deliver_pdf(
+            request, source, back_url=reverse("attendance:agenda", args=[share.token])
+        )
 
 
 class DocumentLogoView(MeetingMixin, View):

@@ -10,6 +10,20 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+_change_listeners: list = []
+
+
+def on_change(listener) -> None:
+    """Call listener(filter_q) whenever the meetings matching filter_q change (their row or a
+    row of their record). Apps above meetings (documents) register from AppConfig.ready()."""
+    if listener not in _change_listeners:
+        _change_listeners.append(listener)
+
+
+def _changed(filter_q: Q) -> None:
+    for listener in _change_listeners:
+        listener(filter_q)
+
 
 def meetings_touch(filter_q: Q) -> None:
     """Mark the matching meetings as changed (one UPDATE, no signals)."""
@@ -17,6 +31,12 @@ def meetings_touch(filter_q: Q) -> None:
 
     ids = Meeting.objects.filter(filter_q).values("pk")
     Meeting.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+    _changed(filter_q)
+
+
+def _meeting_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        _changed(Q(pk=instance.pk))
 
 
 def _meeting_id(instance) -> int | None:
@@ -91,9 +111,10 @@ def watch(*models) -> None:
 def connect() -> None:
     from agencies.models import Agency, Official, Region
 
-    from .models import AgendaItem, Election, FollowUp, Participation
+    from .models import AgendaItem, Election, FollowUp, Meeting, Participation
 
     watch(AgendaItem, Participation, FollowUp)
+    post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="meeting-cache-meeting-save")
     receivers = {
         _touch_meetings_of_agency: (Agency,),
         _touch_meetings_of_official: (Official,),

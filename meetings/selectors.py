@@ -78,18 +78,24 @@ def group_participations(participations: list[Participation]) -> list[Participan
     return [group for group in groups.values() if group.participations]
 
 
+def _meeting_with_header():
+    return Meeting.objects.select_related(
+        "organizer",
+        "election__region",
+        "chair__agency",
+        "minute_taker__agency",
+        "letter_signer",
+    )
+
+
 def meeting_get(*, pk: int) -> Meeting:
     """One meeting with what its header shows (organizer, election, chair, minute taker)."""
-    return get_object_or_404(
-        Meeting.objects.select_related(
-            "organizer",
-            "election__region",
-            "chair__agency",
-            "minute_taker__agency",
-            "letter_signer",
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(_meeting_with_header(), pk=pk)
+
+
+def meeting_find(*, pk: int) -> Meeting | None:
+    """As meeting_get, for code without a request (a task): None when it is gone."""
+    return _meeting_with_header().filter(pk=pk).first()
 
 
 def meeting_detail_get(*, meeting: Meeting) -> MeetingDetail:

@@ -11,7 +11,15 @@ from meetings import services
 DUMP_OPTIONS = {
     "natural_foreign": True,
     "natural_primary": True,
-    "exclude": ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"],
+    "exclude": [
+        "contenttypes",
+        "auth.permission",
+        "sessions",
+        "admin.logentry",
+        "axes",
+        "django_rq",
+        "django_tasks_database",
+    ],
     "indent": 1,
     # XML keeps microseconds; the JSON encoder cuts timestamps to milliseconds.
     "format": "xml",

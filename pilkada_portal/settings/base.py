@@ -40,6 +40,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The portal's public address (e.g. https://rakor.example.go.id), for links printed in
+# letters and rendered by task workers, which have no request to take a host from.
+SITE_URL = os.environ.get("SITE_URL", "").strip()
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -58,6 +61,12 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "rules",
+    # Background tasks (documents rendered off the web workers): the database backend by
+    # default, RQ over Redis at scale (TASKS_BACKEND below).
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "pilkada_portal",
     # The layers, from the bottom up (docs/ARCHITECTURE.md).
     "agencies",
@@ -267,6 +276,8 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
         # Every failed attempt is logged at INFO; lockouts come at WARNING.
         "axes": {"level": "WARNING"},
+        # Every task's start and end; a failed task is logged at ERROR with its traceback.
+        "django_tasks": {"level": "WARNING"},
     },
 }
 
@@ -280,3 +291,29 @@ DOCUMENT_CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", BASE_DIR / "var" 
 CHECKIN_OPENS_MINUTES = int(os.environ.get("CHECKIN_OPENS_MINUTES", "90"))
 CHECKIN_QR_SECONDS = int(os.environ.get("CHECKIN_QR_SECONDS", "150"))
 CHECKIN_RATE_PER_ADDRESS = int(os.environ.get("CHECKIN_RATE_PER_ADDRESS", "30"))
+
+# Documents are rendered by task workers, never by a web worker (docs/DEPLOY.md):
+# TASKS_BACKEND=database (default): the tasks are rows of this database; `manage.py db_worker
+#   --queue-name documents,prerender` runs them (`make run` starts one beside the server).
+# TASKS_BACKEND=rq: RQ over Redis at REDIS_URL; `manage.py rqworker documents prerender
+#   --job-class django_tasks_rq.Job --with-scheduler`
+#   (the first queue first: a download someone waits for goes before a pre-render).
+# TASKS_BACKEND=immediate: each task runs inside the request that asks for it (tests).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+TASK_QUEUES = ["default", "documents", "prerender"]
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": TASK_QUEUES}}
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600} for name in TASK_QUEUES}
+# After a change to a meeting's record, its documents are rendered again in the background
+# this many seconds after the last change (0: never ahead of a download).
+DOCUMENT_PRERENDER_SECONDS = int(os.environ.get("DOCUMENT_PRERENDER_SECONDS", "10"))

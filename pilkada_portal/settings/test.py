@@ -7,7 +7,7 @@ from pathlib import Path
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import STORAGES, TASK_QUEUES
 
 # Hashing with MD5 turns each login in a test from ~300 ms into well under 1 ms.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -29,3 +29,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     }
 # Drawn signatures of test check-ins go to a throw-away folder too.
 PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "pilkada-test-private"
+# Tasks run inside the request that enqueues them, so a download is served at once; tests of
+# the background path choose another backend. Nothing is rendered ahead of a download.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,
+    }
+}
+DOCUMENT_PRERENDER_SECONDS = 0

@@ -62,9 +62,25 @@
     };
     say("preparing");
     link.setAttribute("aria-busy", "true");
-    fetch(link.href, { credentials: "same-origin" })
+    // 202: a task worker is still rendering it; ask again every 2 s (for up to 10 minutes).
+    // The first request also asks again for a render that failed before (?ulang=1).
+    var attempts = 0;
+    var first = link.href + (link.href.indexOf("?") < 0 ? "?" : "&") + "ulang=1";
+    var fetchReady = function () {
+      var url = attempts ? link.href : first;
+      return fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (response.status === 202 && attempts++ < 300) {
+          return new Promise(function (resolve) { setTimeout(resolve, 2000); }).then(fetchReady);
+        }
+        return response;
+      });
+    };
+    fetchReady()
       .then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
+        var type = response.headers.get("Content-Type") || "";
+        if (response.status !== 200 || type.indexOf("application/pdf") !== 0) {
+          throw new Error(String(response.status));
+        }
         var disposition = response.headers.get("Content-Disposition") || "";
         var match = /filename="([^"]+)"/.exec(disposition);
         return response.blob().then(function (blob) {
@@ -85,6 +101,16 @@
       .catch(function () { say("failed"); })
       .finally(function () { link.removeAttribute("aria-busy"); });
   });
+
+  // The progress page of a document: once it is ready, its download starts by itself once.
+  var autoDownload = function () {
+    var link = document.querySelector("a[data-auto-download]");
+    if (link) {
+      link.removeAttribute("data-auto-download");
+      link.click();
+    }
+  };
+  document.addEventListener("htmx:afterSettle", autoDownload);
 
   // Confirm dangerous buttons that carry data-confirm="question".
   document.addEventListener("submit", function (event) {

@@ -1,7 +1,6 @@
 """Once the chair approves, the stored Notula and the database agree forever: the failures
 found by a hostile probe, each kept as a regression test."""
 
-import os
 import threading
 import time
 import uuid
@@ -29,17 +28,9 @@ from tests.meetings.factories import (
     ParticipationFactory,
     complete_record,
 )
+from tests.needs import require_postgresql
 
 URL = "http://testserver/verifikasi/{code}/"
-
-
-def require_postgresql():
-    """Row locks are what these tests prove; SQLite has none. CI runs on PostgreSQL."""
-    if connection.vendor != "postgresql":
-        message = "needs PostgreSQL (set DATABASE_URL); CI runs it"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,127 @@
+"""Documents delivered without a web worker rendering them.
+
+A download asks `request_pdf()` for the PDF of a document's HTML: served from the cache when
+it was rendered before, else a `render_document` task is queued (once per content; a marker
+in the cache names the task) and the page shows progress until a worker has stored it.
+After a change to a meeting's record, `schedule_prerender()` queues one `prerender_meeting`
+task a few seconds after the last change, so that the next download finds it ready.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
+
+from . import pdf, tasks
+
+logger = logging.getLogger("pilkada_portal.documents")
+
+READY, QUEUED, RUNNING, FAILED = "ready", "queued", "running", "failed"
+# How long a queued render is remembered: after that (a lost queue, a worker that died) the
+# next request queues it again; a render that finds its PDF stored does nothing.
+MARKER_SECONDS = 15 * 60
+# Meetings older than this are not rendered ahead of a download when a shared row changes.
+PRERENDER_DAYS_BACK = 14
+
+
+@dataclass(frozen=True)
+class Delivery:
+    key: str
+    state: str
+    queued_at: datetime.datetime | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self.state == READY
+
+    @property
+    def path(self):
+        return pdf.cache_path(self.key)
+
+    @property
+    def waited_seconds(self) -> int:
+        return int((timezone.now() - self.queued_at).total_seconds()) if self.queued_at else 0
+
+
+def _marker(key: str) -> str:
+    return f"documents:render:{key}"
+
+
+def _task_state(result_id: str) -> str | None:
+    """The queued render's state as its backend knows it (None: unknown or forgotten)."""
+    backend = tasks.render_document.get_backend()
+    if not backend.supports_get_result:
+        return QUEUED
+    try:
+        status = tasks.render_document.get_result(result_id).status
+    except TaskResultDoesNotExist:
+        return None
+    return {
+        TaskResultStatus.READY: QUEUED,
+        TaskResultStatus.RUNNING: RUNNING,
+        TaskResultStatus.FAILED: FAILED,
+    }.get(status)
+
+
+def _enqueue_render(html: str):
+    task = tasks.render_document
+    if task.get_backend().supports_priority:
+        task = task.using(priority=tasks.URGENT_PRIORITY)
+    try:
+        return task.enqueue(html)
+    except Exception as error:  # a queue that is down: the page says so, no 500
+        logger.warning("Could not queue a document render: %s", error)
+        return None
+
+
+def request_pdf(html: str, *, retry: bool = False) -> Delivery:
+    """The PDF of this HTML if it is stored; else its render, queued once (again on retry
+    after a failure). Never renders in the calling process unless the backend is immediate."""
+    key = pdf.content_key(html)
+    if pdf.cache_path(key).exists():
+        return Delivery(key, READY)
+    marker = cache.get(_marker(key))
+    if marker is not None:
+        state = FAILED if marker.get("failed") else _task_state(marker["id"])
+        if state in (QUEUED, RUNNING) or (state == FAILED and not retry):
+            return Delivery(key, state, marker["at"])
+    queued_at = timezone.now()
+    result = _enqueue_render(html)
+    if pdf.cache_path(key).exists():  # an immediate backend rendered it just now
+        return Delivery(key, READY)
+    if result is None:
+        return Delivery(key, FAILED, queued_at)
+    failed = result.status == TaskResultStatus.FAILED
+    cache.set(_marker(key), {"id": result.id, "at": queued_at, "failed": failed}, MARKER_SECONDS)
+    return Delivery(key, FAILED if failed else QUEUED, queued_at)
+
+
+def meetings_changed(filter_q: Q) -> None:
+    """meetings.cache's listener: after the commit, schedule the changed meetings' renders."""
+    if settings.DOCUMENT_PRERENDER_SECONDS:
+        # robust: a queue that is down loses a pre-render, never the change just committed.
+        transaction.on_commit(lambda: schedule_prerender(filter_q), robust=True)
+
+
+def schedule_prerender(filter_q: Q) -> None:
+    """Queue one pre-render per recent matching meeting, DOCUMENT_PRERENDER_SECONDS from now.
+    Changes made before it runs are in what it renders (it reads the record when it runs),
+    so they queue nothing more."""
+    from meetings.models import Meeting
+
+    seconds = settings.DOCUMENT_PRERENDER_SECONDS
+    since = timezone.localdate() - datetime.timedelta(days=PRERENDER_DAYS_BACK)
+    recent = Meeting.objects.filter(filter_q, date__gte=since).values_list("pk", flat=True)
+    task = tasks.prerender_meeting
+    if task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + datetime.timedelta(seconds=seconds))
+    for meeting_id in set(recent):
+        if cache.add(tasks.prerender_marker(meeting_id), 1, seconds + MARKER_SECONDS):
+            task.enqueue(meeting_id)

@@ -1,0 +1,58 @@
+"""Rendering that runs in a task worker (`manage.py db_worker` or `rqworker`), never in a
+web request: a download that someone waits for, and a meeting's documents rendered again
+shortly after its record changed so that the next download is served from the cache."""
+
+import logging
+
+from django.core.cache import cache
+from django_tasks import task
+
+from meetings.selectors import meeting_find
+from pilkada_portal.runtime import tune_gc
+
+from . import pdf
+from .render import document_export_source, shared_agenda_url
+
+logger = logging.getLogger("pilkada_portal.documents")
+
+# A download waits on this task; a pre-render only saves a later wait. The database backend
+# orders by priority; RQ workers take their queues in the order given (documents first).
+URGENT_PRIORITY = 10
+
+
+@task(queue_name="documents")
+def render_document(html: str) -> str:
+    """Render a print template's HTML into the document cache; returns its content key."""
+    tune_gc()
+    key = pdf.content_key(html)
+    if not pdf.cache_path(key).exists():
+        pdf.store(key, pdf.render_pdf(html))
+    return key
+
+
+def prerender_marker(meeting_id: int) -> str:
+    """The cache key that says a pre-render of this meeting is queued (see background)."""
+    return f"documents:prerender:{meeting_id}"
+
+
+@task(queue_name="prerender")
+def prerender_meeting(meeting_id: int) -> list[str]:
+    """Render into the cache the documents a download of this meeting would ask for now:
+    the Susunan Acara, the filled Daftar Hadir, the Surat Undangan (when its share link's
+    address does not depend on a request) and the Notula until it is final."""
+    tune_gc()
+    # From now on a change schedules another pass: this one may read the record before it.
+    cache.delete(prerender_marker(meeting_id))
+    meeting = meeting_find(pk=meeting_id)
+    if meeting is None:
+        return []
+    keys = []
+    for kind in ("susunan-acara", "daftar-hadir", "undangan", "notula"):
+        if kind == "notula" and meeting.is_final:
+            continue  # the stored, sealed revision is what a download serves
+        share = shared_agenda_url(None, meeting) if kind == "undangan" else ""
+        if share is None:
+            continue
+        source = document_export_source(meeting, kind, share_url=share)
+        keys.append(render_document.call(source.html))
+    return keys
