@@ -37,6 +37,7 @@ def gunicorn(env: dict, workers: int = 2):
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
+            "--config=gunicorn.conf.py",
             "pilkada_portal.wsgi",
             f"--workers={workers}",
             f"--bind=127.0.0.1:{port}",
@@ -56,3 +57,32 @@ def gunicorn(env: dict, workers: int = 2):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+@contextmanager
+def task_worker(env: dict, workers: int = 1, nice: int = 0):
+    """`workers` database task workers (documents) as docs/DEPLOY.md runs them, at `nice`."""
+    processes = [
+        subprocess.Popen(
+            [
+                *(["nice", "-n", str(nice)] if nice else []),
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--queue-name=documents,prerender",
+                "--no-reload",
+                "--interval=0.2",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        for _ in range(workers)
+    ]
+    try:
+        yield processes
+    finally:
+        for process in processes:
+            os.killpg(process.pid, signal.SIGTERM)
+        for process in processes:
+            process.wait(timeout=60)

@@ -7,9 +7,13 @@ After a change to a meeting's record, `schedule_prerender()` queues one `prerend
 task a few seconds after the last change, so that the next download finds it ready.
 """
 
+import contextlib
 import datetime
+import functools
+import hashlib
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,6 +31,8 @@ READY, QUEUED, RUNNING, FAILED = "ready", "queued", "running", "failed"
 # How long a queued render is remembered: after that (a lost queue, a worker that died) the
 # next request queues it again; a render that finds its PDF stored does nothing.
 MARKER_SECONDS = 15 * 60
+# How long the content key of a record's version is remembered (see deliver).
+MEMO_SECONDS = 60 * 60
 # Meetings older than this are not rendered ahead of a download when a shared row changes.
 PRERENDER_DAYS_BACK = 14
 
@@ -81,10 +87,9 @@ def _enqueue_render(html: str):
         return None
 
 
-def request_pdf(html: str, *, retry: bool = False) -> Delivery:
-    """The PDF of this HTML if it is stored; else its render, queued once (again on retry
-    after a failure). Never renders in the calling process unless the backend is immediate."""
-    key = pdf.content_key(html)
+def known_delivery(key: str, *, retry: bool = False) -> Delivery | None:
+    """The state of the PDF of this content key when it is stored or its render queued
+    (a failed one only without retry); None when it must be queued."""
     if pdf.cache_path(key).exists():
         return Delivery(key, READY)
     marker = cache.get(_marker(key))
@@ -92,6 +97,16 @@ def request_pdf(html: str, *, retry: bool = False) -> Delivery:
         state = FAILED if marker.get("failed") else _task_state(marker["id"])
         if state in (QUEUED, RUNNING) or (state == FAILED and not retry):
             return Delivery(key, state, marker["at"])
+    return None
+
+
+def request_pdf(html: str, *, retry: bool = False) -> Delivery:
+    """The PDF of this HTML if it is stored; else its render, queued once (again on retry
+    after a failure). Never renders in the calling process unless the backend is immediate."""
+    key = pdf.content_key(html)
+    known = known_delivery(key, retry=retry)
+    if known is not None:
+        return known
     queued_at = timezone.now()
     result = _enqueue_render(html)
     if pdf.cache_path(key).exists():  # an immediate backend rendered it just now
@@ -101,6 +116,52 @@ def request_pdf(html: str, *, retry: bool = False) -> Delivery:
     failed = result.status == TaskResultStatus.FAILED
     cache.set(_marker(key), {"id": result.id, "at": queued_at, "failed": failed}, MARKER_SECONDS)
     return Delivery(key, FAILED if failed else QUEUED, queued_at)
+
+
+@functools.cache
+def source_version() -> str:
+    """A digest of the code and templates that turn a record into a document's HTML: a memo
+    of a record version's content key is valid only for the code that computed it."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    sources = [
+        *sorted((base / "templates" / "documents").rglob("*.html")),
+        *sorted((base / "documents").glob("*.py")),
+        base / "meetings" / "formatting.py",
+        base / "locale" / "id" / "LC_MESSAGES" / "django.po",
+    ]
+    for path in sources:
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def deliver(meeting, variant: str, build, *, retry: bool = False) -> tuple[Delivery, str]:
+    """The delivery of a meeting's document (variant: kind and options) and its file name.
+
+    Building the HTML of a large Notula takes a tenth of a second or more; a page polling
+    for it every 2 s must not pay that each time. The content key of the record's version
+    (meeting.updated_at changes with every row of its record) is remembered, so that a poll
+    or a repeated download only looks up files and markers; build() makes the ExportSource
+    when nothing is known."""
+    memo_key = ":".join(
+        [
+            "documents:source",
+            source_version(),
+            str(meeting.pk),
+            meeting.updated_at.isoformat(),
+            hashlib.sha256(variant.encode()).hexdigest()[:24],
+        ]
+    )
+    memo = cache.get(memo_key)
+    if memo is not None:
+        known = known_delivery(memo["key"], retry=retry)
+        if known is not None:
+            return known, memo["filename"]
+    source = build()
+    delivery = request_pdf(source.html, retry=retry)
+    cache.set(memo_key, {"key": delivery.key, "filename": source.filename}, MEMO_SECONDS)
+    return delivery, source.filename
 
 
 def meetings_changed(filter_q: Q) -> None:

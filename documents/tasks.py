@@ -4,11 +4,12 @@ shortly after its record changed so that the next download is served from the ca
 
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django_tasks import task
 
 from meetings.selectors import meeting_find
-from pilkada_portal.runtime import tune_gc
+from pilkada_portal.runtime import lower_cpu_priority, tune_gc
 
 from . import pdf
 from .render import document_export_source, shared_agenda_url
@@ -23,11 +24,19 @@ URGENT_PRIORITY = 10
 @task(queue_name="documents")
 def render_document(html: str) -> str:
     """Render a print template's HTML into the document cache; returns its content key."""
-    tune_gc()
+    _worker_setup()
     key = pdf.content_key(html)
     if not pdf.cache_path(key).exists():
         pdf.store(key, pdf.render_pdf(html))
     return key
+
+
+def _worker_setup() -> None:
+    """Once per worker process: fewer garbage-collector passes, and a lower CPU priority so
+    that rendering never slows the web pages that share the machine's cores."""
+    tune_gc()
+    if settings.TASKS_BACKEND != "immediate":  # an immediate task runs in a web process
+        lower_cpu_priority(settings.TASK_WORKER_NICE)
 
 
 def prerender_marker(meeting_id: int) -> str:
@@ -40,7 +49,7 @@ def prerender_meeting(meeting_id: int) -> list[str]:
     """Render into the cache the documents a download of this meeting would ask for now:
     the Susunan Acara, the filled Daftar Hadir, the Surat Undangan (when its share link's
     address does not depend on a request) and the Notula until it is final."""
-    tune_gc()
+    _worker_setup()
     # From now on a change schedules another pass: this one may read the record before it.
     cache.delete(prerender_marker(meeting_id))
     meeting = meeting_find(pk=meeting_id)

@@ -16,8 +16,8 @@ from meetings import selectors
 from meetings.models import Meeting, NotulaRevision
 from meetings.views.common import MeetingMixin
 
-from .background import FAILED, request_pdf
-from .render import KINDS, ExportSource, document_export_source, document_html, shared_agenda_url
+from . import background
+from .render import KINDS, document_export_source, document_html, shared_agenda_url
 
 MAX_BLANK_ROWS = 500
 # Attendees may read the agenda; the letters and minutes are for the secretariat and staff.
@@ -39,7 +39,7 @@ def _url_with(request, **changes) -> str:
     return request.path + (f"?{query.urlencode()}" if query else "")
 
 
-def deliver_pdf(request, source: ExportSource, *, back_url: str) -> HttpResponse:
+def deliver_pdf(request, meeting: Meeting, variant: str, build, *, back_url: str) -> HttpResponse:
     """The PDF when a worker has rendered it; else its render is queued and a progress page
     (202) polls until it is ready. A web worker never renders: it reads a file or says wait.
 
@@ -48,26 +48,28 @@ def deliver_pdf(request, source: ExportSource, *, back_url: str) -> HttpResponse
     download link, which portal.js follows once. The meeting page's own script polls the
     PDF address while it answers 202.
     """
-    delivery = request_pdf(source.html, retry=request.GET.get(RETRY) == "1")
+    delivery, filename = background.deliver(
+        meeting, variant, build, retry=request.GET.get(RETRY) == "1"
+    )
     waiting = request.GET.get(WAIT) == "1" or request.htmx
     if delivery.ready and not waiting:
         try:
             content = delivery.path.read_bytes()
         except FileNotFoundError:  # pruned between the check and the read: render again
-            return deliver_pdf(request, source, back_url=back_url)
+            return deliver_pdf(request, meeting, variant, build, back_url=back_url)
         response = HttpResponse(content, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{source.filename}"'
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
     context = {
         "delivery": delivery,
-        "filename": source.filename,
+        "filename": filename,
         "back_url": back_url,
         "poll_url": _url_with(request, **{WAIT: "1", RETRY: None}),
         "retry_url": _url_with(request, **{WAIT: "1", RETRY: "1"}),
         "download_url": _url_with(request, **{WAIT: None, RETRY: None}),
     }
     template = "documents/includes/_progress.html" if request.htmx else "documents/preparing.html"
-    status = 200 if delivery.ready or delivery.state == FAILED else 202
+    status = 200 if delivery.ready or delivery.state == background.FAILED else 202
     return render(request, template, context, status=status)
 
 
@@ -121,14 +123,20 @@ class DocumentPdfView(DocumentMixin, View):
             revision = self.meeting.revisions.order_by("number").last()
             if revision is not None:
                 return notula_revision_response(revision)
-        source = document_export_source(
-            self.meeting,
-            self.kind,
-            blank=self.blank,
-            blank_rows=self.blank_rows,
-            share_url=self.share_url,
+
+        def build():
+            return document_export_source(
+                self.meeting,
+                self.kind,
+                blank=self.blank,
+                blank_rows=self.blank_rows,
+                share_url=self.share_url,
+            )
+
+        variant = f"{self.kind}|{self.blank}|{self.blank_rows}|{self.share_url}"
+        return deliver_pdf(
+            request, self.meeting, variant, build, back_url=self.meeting.get_absolute_url()
         )
-        return deliver_pdf(request, source, back_url=self.meeting.get_absolute_url())
 
 
 def notula_revision_response(revision: NotulaRevision) -> FileResponse:
@@ -158,11 +166,17 @@ class SharedDocumentPdfView(View):
         if kind != "susunan-acara" and not (kind == "undangan" and share.publish_invitation):
             raise Http404
         meeting = selectors.meeting_get(pk=share.meeting_id)
-        source = document_export_source(
-            meeting, kind, share_url=shared_agenda_url(request, meeting) or ""
-        )
+        shared = shared_agenda_url(request, meeting) or ""
+
+        def build():
+            return document_export_source(meeting, kind, share_url=shared)
+
         return deliver_pdf(
-            request, source, back_url=reverse("attendance:agenda", args=[share.token])
+            request,
+            meeting,
+            f"{kind}|False|None|{shared}",
+            build,
+            back_url=reverse("attendance:agenda", args=[share.token]),
         )
 
 

@@ -1,6 +1,9 @@
 """Process-wide tuning of long-lived server and task-worker processes."""
 
+import contextlib
 import gc
+import os
+from pathlib import Path
 
 # Python's cyclic garbage collector took about a quarter of a document render with its
 # default thresholds (700, 10, 10): WeasyPrint allocates millions of short-lived objects that
@@ -20,3 +23,23 @@ def tune_gc() -> None:
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
     _tuned = True
+
+
+_lowered = False
+
+
+def lower_cpu_priority(niceness: int) -> None:
+    """Let this process (a task worker) yield the CPU to web workers (once).
+
+    `nice` alone is relative within the process's scheduling autogroup: a worker started in
+    its own session (a service manager, `setsid`) would still get an equal share against the
+    web server. Where the kernel has autogroups, the group's niceness is set too.
+    """
+    global _lowered
+    if _lowered or niceness <= 0:
+        return
+    _lowered = True
+    with contextlib.suppress(OSError):
+        os.nice(niceness)
+    with contextlib.suppress(OSError):
+        Path("/proc/self/autogroup").write_text(str(niceness))

@@ -312,6 +312,9 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
         f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": TASK_QUEUES}}
+# A task worker lowers its CPU priority by this much (0: not at all) when it starts rendering,
+# so that pages stay fast while documents render on the same cores.
+TASK_WORKER_NICE = int(os.environ.get("TASK_WORKER_NICE", "10"))
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600} for name in TASK_QUEUES}
 # After a change to a meeting's record, its documents are rendered again in the background

@@ -97,6 +97,26 @@ class TestDownload:
         assert "Rakor Latar Belakang".upper() in pdf_text(download.content).upper()
         assert len(queued) == 1
 
+    def test_polling_does_not_build_the_document_again_until_the_record_changes(
+        self, operator_client, queued, no_render_here, monkeypatch
+    ):
+        from documents import views
+
+        built = []
+        real = views.document_export_source
+        monkeypatch.setattr(
+            views, "document_export_source", lambda *a, **k: built.append(1) or real(*a, **k)
+        )
+        meeting = MeetingFactory()
+        for _ in range(4):
+            assert operator_client.get(_url(meeting, query="?tunggu=1")).status_code == 202
+        assert len(built) == 1
+        assert len(queued) == 1
+        services.meeting_update(meeting=meeting, title="Rakor Kedua Persiapan Pilkada")
+        assert operator_client.get(_url(meeting, query="?tunggu=1")).status_code == 202
+        assert len(built) == 2, "a changed record is a new document"
+        assert len(queued) == 2
+
     def test_blank_sheet_options_survive_the_wait(self, operator_client, queued, no_render_here):
         meeting = MeetingFactory()
         response = operator_client.get(_url(meeting, "daftar-hadir", "?blank=1&rows=12"))
