@@ -6,7 +6,12 @@ from simple_history.models import HistoricalRecords
 
 from pilkada_portal.models import VersionedModel
 
-from .validators import validate_logo_size, validate_nip, validate_region_code
+from .validators import (
+    validate_logo_image,
+    validate_logo_size,
+    validate_nip,
+    validate_region_code,
+)
 
 
 class Region(models.Model):
@@ -163,8 +168,14 @@ class Agency(VersionedModel):
         _("logo"),
         upload_to="logos/",
         blank=True,
-        validators=[FileExtensionValidator(["png", "jpg", "jpeg"]), validate_logo_size],
-        help_text=_("Used on letterheads. PNG or JPEG."),
+        validators=[
+            FileExtensionValidator(["png", "jpg", "jpeg"]),
+            validate_logo_size,
+            validate_logo_image,
+        ],
+        help_text=_(
+            "Used on letterheads. PNG or JPEG; kept at most 600 pixels wide or high, as PNG."
+        ),
     )
 
     history = HistoricalRecords()
@@ -185,6 +196,15 @@ class Agency(VersionedModel):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # A new upload (validated by validate_logo_image) is stored scaled down and re-encoded,
+        # whatever path saves it (the services, the admin).
+        if self.logo and not self.logo._committed:
+            from .logos import normalize_logo
+
+            self.logo = normalize_logo(self.logo)
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

@@ -59,3 +59,36 @@ def validate_logo_size(file) -> None:
                 "limit": filesizeformat(settings.LOGO_MAX_BYTES),
             },
         )
+
+
+def validate_logo_image(file) -> None:
+    """Refuse a new logo upload that is not a readable PNG or JPEG, or whose pixel count would
+    need hundreds of megabytes to decode (the header is read, not the image)."""
+    from PIL import Image, UnidentifiedImageError
+
+    from .logos import LOGO_MAX_PIXELS
+
+    if not file or getattr(file, "_committed", True):
+        return
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            width, height = image.size
+            kind = image.format
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            _("This file is not a PNG or JPEG image."), code="logo_not_image"
+        ) from None
+    finally:
+        file.seek(0)
+    if kind not in {"PNG", "JPEG"}:
+        raise ValidationError(_("This file is not a PNG or JPEG image."), code="logo_not_image")
+    if width * height > LOGO_MAX_PIXELS:
+        raise ValidationError(
+            _(
+                "The logo is %(width)s × %(height)s pixels; a letterhead needs at most a few "
+                "hundred. Make it smaller (at most 5000 × 5000) and upload it again."
+            ),
+            code="logo_too_many_pixels",
+            params={"width": width, "height": height},
+        )

@@ -35,3 +35,49 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request whose body is too large for its address before a byte of it is read.
+
+    Django reads a body only when a view asks for it, and then all of it: a 300 MB anonymous
+    POST would be read in full before any form said no. The limit is known from the
+    Content-Length header, so the refusal (413, a short page) costs nothing. Limits per path
+    prefix are in settings.REQUEST_BODY_LIMITS (the longest matching prefix wins), else
+    REQUEST_BODY_MAX_BYTES; they sit above the forms' own limits, so that an oversized logo
+    or PDF still gets its message next to the field. A body of unknown length (chunked) is
+    refused with 411. A buffering reverse proxy in front (docs/DEPLOY.md) applies the same
+    limits to slow clients before they reach a worker.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.limits = sorted(
+            settings.REQUEST_BODY_LIMITS.items(), key=lambda item: len(item[0]), reverse=True
+        )
+
+    def limit_for(self, path: str) -> int:
+        for prefix, limit in self.limits:
+            if path.startswith(prefix):
+                return limit
+        return settings.REQUEST_BODY_MAX_BYTES
+
+    def __call__(self, request):
+        if request.method in {"POST", "PUT", "PATCH", "DELETE"}:
+            length = request.META.get("CONTENT_LENGTH") or ""
+            chunked = "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower()
+            if chunked:
+                return self.refuse(request, 411, None)
+            try:
+                size = int(length) if length else 0
+            except ValueError:
+                return self.refuse(request, 400, None)
+            limit = self.limit_for(request.path_info)
+            if size > limit:
+                return self.refuse(request, 413, limit)
+        return self.get_response(request)
+
+    def refuse(self, request, status: int, limit: int | None):
+        from django.shortcuts import render
+
+        return render(request, "413.html", {"limit": limit, "status": status}, status=status)

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads a body (the CSRF check reads the form): too large is refused unread.
+    "pilkada_portal.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pilkada_portal.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -253,7 +255,18 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_FAILURE_VIEW = "pilkada_portal.views.csrf_failure"
-# Uploads: a logo or a PDF to verify is small; refuse larger request bodies outright.
+# Request bodies, refused by their Content-Length before they are read
+# (pilkada_portal.middleware.RequestBodyLimitMiddleware): forms and the phone check-in (a
+# drawn signature of up to 200 KB) stay under 1 MB; institution forms carry a logo (at most
+# LOGO_MAX_BYTES, checked next to the field); the public verification page a final Notula.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", str(1024 * 1024)))
+REQUEST_BODY_LIMITS = {
+    "/agencies/": 5 * 1024 * 1024,
+    "/admin/": 5 * 1024 * 1024,
+    "/verifikasi/": 10 * 1024 * 1024,
+}
+# Form fields beyond this are refused by Django; uploaded files beyond this go to a temporary
+# file instead of memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -1,0 +1,95 @@
+"""Logos are stored small: scaled to 600 px, re-encoded as PNG without metadata; an image
+whose pixels would take hundreds of megabytes to decode is refused next to the field."""
+
+import io
+import struct
+import zlib
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+from PIL import Image
+
+from agencies.models import Agency
+from tests.agencies.factories import AgencyFactory
+from tests.agencies.test_views import agency_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def _png(size, *, exif: bool = False, mode: str = "RGBA") -> bytes:
+    image = Image.new(mode, size, (200, 30, 30, 255) if mode == "RGBA" else (200, 30, 30))
+    buffer = io.BytesIO()
+    options = {}
+    if exif:
+        data = Image.Exif()
+        data[0x010F] = "Kamera Uji"  # Make
+        options["exif"] = data.tobytes()
+    image.save(buffer, format="PNG" if mode == "RGBA" else "JPEG", **options)
+    return buffer.getvalue()
+
+
+def _claiming(width: int, height: int) -> bytes:
+    """A small PNG whose header says width x height (what Pillow reads before decoding)."""
+    data = bytearray(_png((4, 4)))
+    ihdr = bytes(data[12:16]) + struct.pack(">II", width, height) + bytes(data[24:29])
+    data[16:29] = ihdr[4:]
+    data[29:33] = struct.pack(">I", zlib.crc32(ihdr))
+    return bytes(data)
+
+
+def test_a_large_logo_is_stored_at_600_px_as_png_without_metadata(operator_client):
+    upload = SimpleUploadedFile("kop.jpg", _png((3000, 1500), exif=True, mode="RGB"))
+    response = operator_client.post(reverse("agencies:create"), agency_data(logo=upload))
+    assert response.status_code == 302
+    agency = Agency.objects.get()
+    assert agency.logo.name.endswith(".png")
+    with agency.logo.open("rb") as stored, Image.open(stored) as image:
+        assert image.format == "PNG"
+        assert image.size == (600, 300)
+        assert not image.getexif()
+
+
+def test_a_logo_of_too_many_pixels_is_refused_next_to_the_field(operator_client):
+    upload = SimpleUploadedFile("besar.png", _claiming(9400, 9400), content_type="image/png")
+    response = operator_client.post(reverse("agencies:create"), agency_data(logo=upload))
+    assert response.status_code == 200
+    errors = response.context["form"].errors["logo"]
+    assert any("9400 × 9400" in error for error in errors)
+    assert not Agency.objects.exists()
+
+
+def test_small_logos_keep_their_size_and_transparency(operator_client):
+    agency = AgencyFactory()
+    upload = SimpleUploadedFile("kecil.png", _png((120, 80)))
+    operator_client.post(
+        reverse("agencies:update", args=[agency.pk]),
+        agency_data(logo=upload, version=agency.version),
+    )
+    agency.refresh_from_db()
+    with agency.logo.open("rb") as stored, Image.open(stored) as image:
+        assert (image.size, image.mode) == ((120, 80), "RGBA")
+
+
+def test_the_command_normalizes_logos_stored_before(capsys):
+    name = default_storage.save("logos/lama.png", ContentFile(_png((2400, 2400))))
+    agency = AgencyFactory()
+    Agency.objects.filter(pk=agency.pk).update(logo=name)  # as an old upload was stored
+    untouched = AgencyFactory()
+    small = default_storage.save("logos/kecil.png", ContentFile(_png((200, 200))))
+    Agency.objects.filter(pk=untouched.pk).update(logo=small)
+    call_command("normalize_logos")
+    assert "Logos normalized: 1" in capsys.readouterr().out
+    agency.refresh_from_db()
+    with agency.logo.open("rb") as stored, Image.open(stored) as image:
+        assert image.size == (600, 600)
+    untouched.refresh_from_db()
+    assert untouched.logo.name == small
