@@ -8,41 +8,38 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from environs import Env
+from marshmallow.validate import OneOf, Range
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
+# Typed variables: a value that is not a number, a yes/no or a URL stops the start with the
+# variable's name (environs). A `.env` file next to manage.py is read when present (the
+# environment wins over it); an empty variable counts as unset, as in a copied .env.example.
+env = Env()
+env.read_env(BASE_DIR / ".env", recurse=False, override=False)
+for _name in [name for name, value in os.environ.items() if not value.strip()]:
+    del os.environ[_name]
+POSITIVE = Range(min=0)
 
-def env_bool(name: str, default: bool = False) -> bool:
-    """Read a yes/no environment variable ("1", "true", "yes", "on" mean yes)."""
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    """Read a comma-separated environment variable into a list without blanks."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DEBUG", default=False)
+DEBUG = env.bool("DEBUG", False)
 
 # A development key is acceptable only while DEBUG is on; a production server without
 # its own key refuses to start instead of signing sessions with a public value.
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.str("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
 # The portal's public address (e.g. https://rakor.example.go.id), for links printed in
 # letters and rendered by task workers, which have no request to take a host from.
-SITE_URL = os.environ.get("SITE_URL", "").strip()
+SITE_URL = env.url("SITE_URL", "", schemes={"http", "https"}, require_tld=False)
+SITE_URL = SITE_URL.geturl() if SITE_URL else ""
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -126,9 +123,10 @@ TEMPLATES = [
 # SQLite in the project folder unless DATABASE_URL names another database
 # (PostgreSQL in CI and production).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+    "default": env.dj_db_url(
+        "DATABASE_URL",
+        f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=env.int("CONN_MAX_AGE", 60, validate=POSITIVE),
         conn_health_checks=True,
     )
 }
@@ -145,12 +143,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # E-mail (password reset links). Without EMAIL_HOST no mail is sent: administrators set a
 # temporary password instead.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal-rakor@localhost")
+EMAIL_HOST = env.str("EMAIL_HOST", "")
+EMAIL_PORT = env.int("EMAIL_PORT", 587, validate=Range(min=1, max=65535))
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "portal-rakor@localhost")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
@@ -163,39 +161,39 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five wrong passwords for one username from one address lock that pair for 15 minutes.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 5, validate=Range(min=1))
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 15, validate=POSITIVE))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # lockouts are still logged; start-up and each attempt are not
 # Behind a reverse proxy, the client address comes from X-Forwarded-For (set
 # AXES_IPWARE_PROXY_COUNT to the number of proxies in front of the portal).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", 0, validate=POSITIVE) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "meetings:list"
 LOGOUT_REDIRECT_URL = "login"
 
-LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "id")
+LANGUAGE_CODE = env.str("LANGUAGE_CODE", "id", validate=OneOf(["id", "en"]))
 LANGUAGES = [
     ("id", _("Indonesian")),
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
-TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Makassar")
+TIME_ZONE = env.str("TIME_ZONE", "Asia/Makassar")
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
 # Personal data that is never a public file (drawn signatures): outside MEDIA_ROOT, served
 # only by views that check access.
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -209,17 +207,9 @@ STORAGES = {
 
 # Rendered page fragments (the meeting page) are cached per process; their keys carry the
 # meeting's updated_at, so no cross-process invalidation is needed. CACHE_URL may name a
-# shared cache instead (e.g. redis://127.0.0.1:6379/1, which needs the redis package).
-CACHES = {
-    "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["CACHE_URL"],
-        }
-        if os.environ.get("CACHE_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pilkada"}
-    )
-}
+# shared cache instead (redis://127.0.0.1:6379/1; also locmem://, file:///path, dummy://),
+# which several web processes need to share the markers of queued document renders.
+CACHES = {"default": env.dj_cache_url("CACHE_URL", "locmem://pilkada")}
 
 # Content-Security-Policy: only the portal's own files; no inline script or style anywhere
 # (htmx's inline indicator style is switched off in base.html). Bootstrap draws a few icons
@@ -241,17 +231,17 @@ CONTENT_SECURITY_POLICY = {
 
 # HTTPS=1 in production: secure cookies, redirect to HTTPS, HSTS. Behind a proxy that ends
 # TLS, also set SECURE_PROXY_SSL_HEADER=1 (trusts X-Forwarded-Proto: https).
-HTTPS = env_bool("HTTPS", default=False)
+HTTPS = env.bool("HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 31536000, validate=POSITIVE) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env_bool("SECURE_PROXY_SSL_HEADER"):
+if env.bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", 8 * 60 * 60, validate=Range(min=60))
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_FAILURE_VIEW = "pilkada_portal.views.csrf_failure"
@@ -259,7 +249,7 @@ CSRF_FAILURE_VIEW = "pilkada_portal.views.csrf_failure"
 # (pilkada_portal.middleware.RequestBodyLimitMiddleware): forms and the phone check-in (a
 # drawn signature of up to 200 KB) stay under 1 MB; institution forms carry a logo (at most
 # LOGO_MAX_BYTES, checked next to the field); the public verification page a final Notula.
-REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", str(1024 * 1024)))
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", 1024 * 1024, validate=POSITIVE)
 REQUEST_BODY_LIMITS = {
     "/agencies/": 5 * 1024 * 1024,
     "/admin/": 5 * 1024 * 1024,
@@ -274,13 +264,14 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Uploaded letterhead logos stay small: a kop needs a few hundred pixels, not a photo.
-LOGO_MAX_BYTES = int(os.environ.get("LOGO_MAX_BYTES", str(1024 * 1024)))
+LOGO_MAX_BYTES = env.int("LOGO_MAX_BYTES", 1024 * 1024, validate=Range(min=1))
 
+LOG_LEVEL = env.log_level("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # WeasyPrint reports every rendering step at INFO; its warnings (a refused fetch) stay.
     "loggers": {
         # Django's own default gives the "django" logger a console handler of its own while
@@ -296,14 +287,14 @@ LOGGING = {
 
 # Rendered PDFs, stored by a hash of their content so an unchanged document is not rendered
 # twice (see meetings/documents/pdf.py). Safe to delete at any time.
-DOCUMENT_CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", BASE_DIR / "var" / "documents"))
+DOCUMENT_CACHE_DIR = env.path("DOCUMENT_CACHE_DIR", BASE_DIR / "var" / "documents")
 
 # Self check-in at the door: opens this many minutes before the start on the meeting's day;
 # the QR code's link is valid this many seconds (the screen renews it every minute), and one
 # address may send this many check-ins per 10 minutes.
-CHECKIN_OPENS_MINUTES = int(os.environ.get("CHECKIN_OPENS_MINUTES", "90"))
-CHECKIN_QR_SECONDS = int(os.environ.get("CHECKIN_QR_SECONDS", "150"))
-CHECKIN_RATE_PER_ADDRESS = int(os.environ.get("CHECKIN_RATE_PER_ADDRESS", "30"))
+CHECKIN_OPENS_MINUTES = env.int("CHECKIN_OPENS_MINUTES", 90, validate=POSITIVE)
+CHECKIN_QR_SECONDS = env.int("CHECKIN_QR_SECONDS", 150, validate=Range(min=10))
+CHECKIN_RATE_PER_ADDRESS = env.int("CHECKIN_RATE_PER_ADDRESS", 30, validate=Range(min=1))
 
 # Documents are rendered by task workers, never by a web worker (docs/DEPLOY.md):
 # TASKS_BACKEND=database (default): the tasks are rows of this database; `manage.py db_worker
@@ -312,7 +303,7 @@ CHECKIN_RATE_PER_ADDRESS = int(os.environ.get("CHECKIN_RATE_PER_ADDRESS", "30"))
 #   --job-class django_tasks_rq.Job --with-scheduler`
 #   (the first queue first: a download someone waits for goes before a pre-render).
 # TASKS_BACKEND=immediate: each task runs inside the request that asks for it (tests).
-TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+TASKS_BACKEND = env.str("TASKS_BACKEND", "database").strip().lower()
 TASK_QUEUES = ["default", "documents", "prerender"]
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
@@ -327,9 +318,9 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": TASK_QUEUES}}
 # A task worker lowers its CPU priority by this much (0: not at all) when it starts rendering,
 # so that pages stay fast while documents render on the same cores.
-TASK_WORKER_NICE = int(os.environ.get("TASK_WORKER_NICE", "10"))
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+TASK_WORKER_NICE = env.int("TASK_WORKER_NICE", 10, validate=Range(min=0, max=19))
+REDIS_URL = env.str("REDIS_URL", "redis://127.0.0.1:6379/0")
 RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600} for name in TASK_QUEUES}
 # After a change to a meeting's record, its documents are rendered again in the background
 # this many seconds after the last change (0: never ahead of a download).
-DOCUMENT_PRERENDER_SECONDS = int(os.environ.get("DOCUMENT_PRERENDER_SECONDS", "10"))
+DOCUMENT_PRERENDER_SECONDS = env.int("DOCUMENT_PRERENDER_SECONDS", 10, validate=POSITIVE)
