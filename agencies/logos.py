@@ -35,6 +35,8 @@ def needs_normalizing(file) -> bool:
     """Whether a stored logo is larger than LOGO_MAX_SIDE or not a PNG."""
     file.seek(0)
     with Image.open(file) as image:
-        return image.format != "PNG" or max(image.size) > LOGO_MAX_SIDE or bool(
-            image.info.get("exif") or image.getexif()
+        return (
+            image.format != "PNG"
+            or max(image.size) > LOGO_MAX_SIDE
+            or bool(image.info.get("exif") or image.getexif())
         )

@@ -64,6 +64,16 @@ def cache_path(key: str) -> Path:
     return Path(settings.DOCUMENT_CACHE_DIR) / key[:2] / f"{key}.pdf"
 
 
+def read_cached(key: str) -> bytes:
+    """A stored PDF (FileNotFoundError when it is not there); marks it recently used, so that
+    pruning removes documents nobody asked for first."""
+    path = cache_path(key)
+    content = path.read_bytes()
+    with contextlib.suppress(OSError):
+        os.utime(path)
+    return content
+
+
 def store(key: str, content: bytes) -> None:
     """Keep a rendered PDF under its content key; a failure to store is logged, not raised."""
     path = cache_path(key)
@@ -94,3 +104,30 @@ def cached_pdf(html: str) -> bytes:
     content = render_pdf(html)
     store(key, content)
     return content
+
+
+def prune(max_bytes: int) -> tuple[int, int]:
+    """Delete the least recently used PDFs until the cache holds at most 90% of max_bytes
+    (left alone while it holds less than max_bytes). Returns (files removed, bytes freed).
+
+    Any file here can be rendered again from the record: a pruned document costs one render
+    on its next download. Stored final Notulas live elsewhere (MEDIA_ROOT) and never go.
+    """
+    root = Path(settings.DOCUMENT_CACHE_DIR)
+    files = []
+    for path in root.glob("*/*.pdf"):
+        with contextlib.suppress(OSError):
+            status = path.stat()
+            files.append((status.st_mtime, status.st_size, path))
+    total = sum(size for _mtime, size, _path in files)
+    if total <= max_bytes:
+        return 0, 0
+    removed = freed = 0
+    for _mtime, size, path in sorted(files):
+        if total - freed <= max_bytes * 0.9:
+            break
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+            freed += size
+    return removed, freed

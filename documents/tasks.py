@@ -3,6 +3,7 @@ web request: a download that someone waits for, and a meeting's documents render
 shortly after its record changed so that the next download is served from the cache."""
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,7 +29,22 @@ def render_document(html: str) -> str:
     key = pdf.content_key(html)
     if not pdf.cache_path(key).exists():
         pdf.store(key, pdf.render_pdf(html))
+        _prune_now_and_then()
     return key
+
+
+_last_prune = 0.0
+
+
+def _prune_now_and_then() -> None:
+    """Keep the cache under its cap, looking at most once a minute per worker."""
+    global _last_prune
+    if time.monotonic() - _last_prune < 60:
+        return
+    _last_prune = time.monotonic()
+    removed, freed = pdf.prune(settings.DOCUMENT_CACHE_MAX_MB * 1024 * 1024)
+    if removed:
+        logger.info("Pruned %s rendered documents (%s KB) from the cache", removed, freed // 1024)
 
 
 def _worker_setup() -> None:

@@ -16,7 +16,7 @@ from meetings import selectors
 from meetings.models import Meeting, NotulaRevision
 from meetings.views.common import MeetingMixin
 
-from . import background
+from . import background, pdf
 from .render import KINDS, document_export_source, document_html, shared_agenda_url
 
 MAX_BLANK_ROWS = 500
@@ -54,7 +54,7 @@ def deliver_pdf(request, meeting: Meeting, variant: str, build, *, back_url: str
     waiting = request.GET.get(WAIT) == "1" or request.htmx
     if delivery.ready and not waiting:
         try:
-            content = delivery.path.read_bytes()
+            content = pdf.read_cached(delivery.key)
         except FileNotFoundError:  # pruned between the check and the read: render again
             return deliver_pdf(request, meeting, variant, build, back_url=back_url)
         response = HttpResponse(content, content_type="application/pdf")

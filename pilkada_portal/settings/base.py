@@ -286,8 +286,10 @@ LOGGING = {
 }
 
 # Rendered PDFs, stored by a hash of their content so an unchanged document is not rendered
-# twice (see meetings/documents/pdf.py). Safe to delete at any time.
+# twice (see documents/pdf.py). Safe to delete at any time.
 DOCUMENT_CACHE_DIR = env.path("DOCUMENT_CACHE_DIR", BASE_DIR / "var" / "documents")
+# Its size cap: task workers (and `manage.py prune_documents`) delete the oldest beyond it.
+DOCUMENT_CACHE_MAX_MB = env.int("DOCUMENT_CACHE_MAX_MB", 2048, validate=Range(min=1))
 
 # Self check-in at the door: opens this many minutes before the start on the meeting's day;
 # the QR code's link is valid this many seconds (the screen renews it every minute), and one
