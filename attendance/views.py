@@ -5,6 +5,7 @@ import logging
 import uuid
 
 import segno
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -237,7 +238,9 @@ class SignatureView(MeetingMixin, View):
 
 
 def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    # The phone's address, also behind the reverse proxy (AXES_IPWARE_PROXY_COUNT), as the
+    # login lockouts see it: without it every phone would share the proxy's address.
+    return get_client_ip_address(request) or ""
 
 
 def _rate_limited(request) -> bool:

@@ -167,10 +167,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # lockouts are still logged; start-up and each attempt are not
-# Behind a reverse proxy, the client address comes from X-Forwarded-For (set
-# AXES_IPWARE_PROXY_COUNT to the number of proxies in front of the portal).
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", 0, validate=POSITIVE) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind a reverse proxy, the client address is the last one the proxies wrote into
+# X-Forwarded-For: set AXES_IPWARE_PROXY_COUNT to the number of proxies in front of the portal
+# (1 behind the nginx of docs/DEPLOY.md). With 0 the header is ignored: a client could write
+# anything there. Login lockouts and the check-in's rate limit per address use this address
+# (django-ipware, through django-axes).
+PROXIES_IN_FRONT = env.int("AXES_IPWARE_PROXY_COUNT", 0, validate=POSITIVE)
+# django-ipware counts the proxies listed in the header after the client's entry; the one
+# nearest the portal is not listed there (it is REMOTE_ADDR).
+AXES_IPWARE_PROXY_COUNT = PROXIES_IN_FRONT - 1 if PROXIES_IN_FRONT else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PROXIES_IN_FRONT else ["REMOTE_ADDR"]
+)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "meetings:list"

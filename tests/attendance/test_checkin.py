@@ -181,6 +181,31 @@ def test_the_rate_limit_per_address(today_meeting, settings):
     assert Attendee.objects.count() == 2
 
 
+def test_the_rate_limit_counts_each_phone_behind_the_reverse_proxy(today_meeting, settings):
+    meeting, _invitation = today_meeting
+    settings.CHECKIN_RATE_PER_ADDRESS = 1
+    settings.AXES_IPWARE_PROXY_COUNT = 0  # one proxy in front (see settings)
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    # Both arrive from nginx on 127.0.0.1; one wrote a made-up address first, nginx appended
+    # the real one.
+    for phone in ("36.68.10.1", "1.1.1.1, 36.68.10.2"):
+        client = Client(HTTP_X_FORWARDED_FOR=phone)
+        response = _submit(client, meeting, invitation="lainnya", institution_name="Tamu")
+        assert response.status_code == 200
+    again = Client(HTTP_X_FORWARDED_FOR="36.68.10.1")
+    response = _submit(again, meeting, invitation="lainnya", institution_name="Tamu")
+    assert response.status_code == 429
+
+
+def test_without_a_proxy_a_forwarded_address_is_not_believed(today_meeting, settings):
+    meeting, _invitation = today_meeting
+    settings.CHECKIN_RATE_PER_ADDRESS = 1
+    _submit(Client(), meeting, invitation="lainnya", institution_name="Tamu")
+    spoofing = Client(HTTP_X_FORWARDED_FOR="10.9.8.7")
+    response = _submit(spoofing, meeting, invitation="lainnya", institution_name="Tamu")
+    assert response.status_code == 429
+
+
 def test_one_check_in_runs_a_constant_number_of_queries(today_meeting):
     meeting, invitation = today_meeting
     services.desk_get_or_open(meeting=meeting)
