@@ -184,6 +184,8 @@ class Agency(VersionedModel):
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
         ordering = ["name"]
+        # Pickers and lists order 54,500 institutions of a national deployment by name.
+        indexes = [models.Index(fields=["name"], name="agency_name_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["short_name"], condition=~Q(short_name=""), name="agency_short_name_unique"

@@ -2,7 +2,18 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from .models import Agency, Official, Region
@@ -17,12 +28,28 @@ KIND_ORDER = Case(
 
 def agency_list() -> QuerySet[Agency]:
     """Institutions with their region and counts, by kind (in the order of Agency.Kind), name."""
+    # Counts are subqueries per row, so that only the page shown is counted (a join with
+    # GROUP BY counted all 54,500 institutions of a national deployment first: 1.5 s).
+    officials = (
+        Official.objects.filter(agency=OuterRef("pk"))
+        .order_by()
+        .values("agency")
+        .annotate(number=Count("pk"))
+        .values("number")
+    )
+    meetings = (
+        Agency.participations.rel.related_model.objects.filter(agency=OuterRef("pk"))
+        .order_by()
+        .values("agency")
+        .annotate(number=Count("meeting", distinct=True))
+        .values("number")
+    )
     return (
         Agency.objects.select_related("region")
         .annotate(
             kind_order=KIND_ORDER,
-            official_count=Count("officials", distinct=True),
-            meeting_count=Count("participations__meeting", distinct=True),
+            official_count=Coalesce(Subquery(officials), 0),
+            meeting_count=Coalesce(Subquery(meetings), 0),
         )
         .order_by("kind_order", "name")
     )

@@ -209,7 +209,13 @@ class Meeting(VersionedModel):
                 violation_error_message=_("The meeting must end after it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["date"], name="meeting_date_idx")]
+        indexes = [
+            models.Index(fields=["date"], name="meeting_date_idx"),
+            # The meeting list's two orderings: upcoming (soonest first) and past (latest
+            # first), so that a page is read from an index, not sorted from every meeting.
+            models.Index(fields=["date", "start_time", "title"], name="meeting_upcoming_idx"),
+            models.Index(fields=["-date", "-start_time", "title"], name="meeting_past_idx"),
+        ]
         permissions = [
             ("submit_minutes", _("Can submit minutes for review")),
             ("approve_minutes", _("Can approve or return minutes")),
@@ -383,6 +389,10 @@ class Participation(models.Model):
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
         ordering = ["meeting", "agency__name", "id"]
+        indexes = [
+            # Which meetings an institution is invited to (its liaison's list, its page).
+            models.Index(fields=["agency", "meeting"], name="participation_agency_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "agency", "invitee"],

@@ -24,13 +24,21 @@ class MeetingListView(TemplateView):
         meeting_filter = MeetingFilter(self.request.GET or None, queryset=visible)
         meetings = meeting_filter.qs if meeting_filter.is_valid() else visible
         past = selectors.meeting_list_past(meetings)
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        upcoming = selectors.meeting_list_upcoming(meetings)
+
+        def query_without(name: str) -> str:
+            query = self.request.GET.copy()
+            query.pop(name, None)
+            return query.urlencode()
+
+        # Both lists are pages: a national deployment has thousands of upcoming meetings.
         return super().get_context_data(
             filter=meeting_filter,
             form=meeting_filter.form,
-            filter_query=query.urlencode(),
-            upcoming=selectors.meeting_list_upcoming(meetings),
+            filter_query=query_without("page"),
+            past_query=query_without("page"),
+            upcoming_query=query_without("upcoming"),
+            upcoming=Paginator(upcoming, PAGE_SIZE).get_page(self.request.GET.get("upcoming")),
             past_page=Paginator(past, PAGE_SIZE).get_page(self.request.GET.get("page")),
             **kwargs,
         )

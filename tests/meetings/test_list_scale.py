@@ -1,0 +1,61 @@
+"""The meeting and institution lists take their page before anything else: both meeting
+lists are paged, counts are per row, and the number of queries does not grow with the data."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.agencies.factories import AgencyFactory, OfficialFactory
+from tests.meetings.factories import MeetingFactory, ParticipationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_upcoming_meetings_are_paged_and_each_list_keeps_the_others_page(reader_client):
+    today = timezone.localdate()
+    for day in range(25):
+        MeetingFactory(title=f"Rakor H-{day:02d}", date=today + datetime.timedelta(days=day + 1))
+    for day in range(22):
+        MeetingFactory(title=f"Rakor lalu {day:02d}", date=today - datetime.timedelta(days=day + 1))
+    first = reader_client.get(reverse("meetings:list"))
+    assert len(first.context["upcoming"]) == 20
+    assert first.context["upcoming"][0].title == "Rakor H-00"
+    page = first.content.decode()
+    assert "?upcoming=2" in page
+    assert "?page=2" in page
+    second = reader_client.get(reverse("meetings:list"), {"upcoming": "2", "page": "2"})
+    assert [m.title for m in second.context["upcoming"]][:1] == ["Rakor H-20"]
+    assert len(second.context["upcoming"]) == 5
+    assert len(second.context["past_page"]) == 2
+    # The links of one list keep the page of the other.
+    assert "page=2&amp;upcoming=1" in second.content.decode()
+    assert "upcoming=2&amp;page=1" in second.content.decode()
+
+
+def test_counts_are_right_and_queries_do_not_grow(reader_client, django_assert_max_num_queries):
+    meeting = MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=2))
+    for status in ("present", "represented", "absent", "invited"):
+        ParticipationFactory(meeting=meeting, status=status)
+    response = reader_client.get(reverse("meetings:list"))
+    row = response.context["upcoming"][0]
+    assert (row.invited_count, row.attended_count) == (4, 2)
+    for _ in range(30):
+        other = MeetingFactory(date=timezone.localdate() - datetime.timedelta(days=3))
+        ParticipationFactory(meeting=other)
+    with django_assert_max_num_queries(12):
+        assert reader_client.get(reverse("meetings:list")).status_code == 200
+
+
+def test_institution_counts_per_row(operator_client):
+    agency = AgencyFactory(name="Dinas Uji Hitung")
+    OfficialFactory(agency=agency)
+    OfficialFactory(agency=agency)
+    meeting = MeetingFactory()
+    ParticipationFactory(meeting=meeting, agency=agency)
+    ParticipationFactory(meeting=meeting, agency=agency, invitee_position="Sekretaris")
+    ParticipationFactory(meeting=MeetingFactory(), agency=agency)
+    response = operator_client.get(reverse("agencies:list"), {"q": "Uji Hitung"})
+    row = response.context["page"][0]
+    assert (row.official_count, row.meeting_count) == (2, 2)
