@@ -1,12 +1,31 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 
 from .forms import DateInput
 from .models import Election, Meeting
+
+# Text filters with suggestions: field name -> what the suggestions are drawn from.
+SUGGESTED = ("organizer", "election")
+SUGGESTIONS = 15
+
+
+def filter_suggestions(field: str, typed: str, *, meetings) -> list[str]:
+    """At most SUGGESTIONS names of the organizers or elections of these meetings (those the
+    user may see) matching every typed word."""
+    if field == "organizer":
+        names = Agency.objects.filter(pk__in=meetings.order_by().values("organizer_id"))
+        for word in typed.split():
+            names = names.filter(Q(name__icontains=word) | Q(short_name__icontains=word))
+    else:
+        names = Election.objects.filter(pk__in=meetings.order_by().values("election_id"))
+        for word in typed.split():
+            names = names.filter(name__icontains=word)
+    return list(names.order_by("name").values_list("name", flat=True)[:SUGGESTIONS])
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -27,15 +46,14 @@ class MeetingFilter(django_filters.FilterSet):
         field_name="date", lookup_expr="lte", label=_("Until"), widget=DateInput()
     )
     status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Status"))
-    organizer = django_filters.ModelChoiceFilter(
-        # EXISTS, not DISTINCT over a join (which sorted every meeting's row on disk).
-        queryset=Agency.objects.filter(
-            Exists(Meeting.objects.filter(organizer=OuterRef("pk")))
-        ).order_by("name"),
-        label=_("Organizer"),
+    # A national deployment has hundreds of organizers and elections: each is a text field
+    # whose suggestions (a <datalist>) come from meetings:filter_options as the user types,
+    # not a <select> of 545 options on every list page. A number is an id (links use it).
+    organizer = django_filters.CharFilter(
+        label=_("Organizer"), method="filter_organizer", max_length=200
     )
-    election = django_filters.ModelChoiceFilter(
-        queryset=Election.objects.select_related("region"), label=_("Election")
+    election = django_filters.CharFilter(
+        label=_("Election"), method="filter_election", max_length=200
     )
 
     class Meta:
@@ -47,6 +65,36 @@ class MeetingFilter(django_filters.FilterSet):
         for field in self.form.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = css
+        for name in SUGGESTED:
+            self.form.fields[name].widget.attrs.update(
+                {
+                    "list": f"{name}-options",
+                    "autocomplete": "off",
+                    "hx-get": reverse("meetings:filter_options", args=[name]),
+                    "hx-trigger": "input changed delay:300ms",
+                    "hx-target": f"#{name}-options",
+                    "hx-swap": "outerHTML",
+                    "placeholder": _("Type to search"),
+                }
+            )
+
+    def filter_organizer(self, queryset, name, value):
+        value = value.strip()
+        if value.isdigit():
+            return queryset.filter(organizer_id=int(value))
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(organizer__name__icontains=word) | Q(organizer__short_name__icontains=word)
+            )
+        return queryset
+
+    def filter_election(self, queryset, name, value):
+        value = value.strip()
+        if value.isdigit():
+            return queryset.filter(election_id=int(value))
+        for word in value.split():
+            queryset = queryset.filter(election__name__icontains=word)
+        return queryset
 
     def filter_text(self, queryset, name, value):
         for word in value.split():

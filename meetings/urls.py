@@ -6,6 +6,11 @@ app_name = "meetings"
 
 urlpatterns = [
     path("", pages.MeetingListView.as_view(), name="list"),
+    path(
+        "filter-options/<slug:field>/",
+        pages.FilterOptionsView.as_view(),
+        name="filter_options",
+    ),
     path("new/", editing.MeetingCreateView.as_view(), name="create"),
     path("<int:pk>/", pages.MeetingDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", editing.MeetingUpdateView.as_view(), name="update"),

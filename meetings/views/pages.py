@@ -1,14 +1,17 @@
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.rules import allows, meetings_visible_to, user_agency
 
 from .. import selectors
-from ..filters import MeetingFilter
+from ..filters import SUGGESTED, MeetingFilter, filter_suggestions
 from ..forms import AgendaItemCreateForm
+from ..models import Meeting
 from .agenda import agenda_permissions
 
 PAGE_SIZE = 20
@@ -107,4 +110,27 @@ class MeetingDetailView(TemplateView):
                 else None
             ),
             **kwargs,
+        )
+
+
+class FilterOptionsView(View):
+    """The suggestions of a text filter of the meeting list, as the <datalist> it fills."""
+
+    def get(self, request, field: str):
+        if field not in SUGGESTED:
+            raise Http404
+        typed = request.GET.get(field, "")[:200]
+        return render(
+            request,
+            "meetings/includes/_filter_options.html",
+            {
+                "field": field,
+                "options": (
+                    filter_suggestions(
+                        field, typed, meetings=meetings_visible_to(request.user, Meeting.objects)
+                    )
+                    if typed.strip()
+                    else []
+                ),
+            },
         )

@@ -59,3 +59,49 @@ def test_institution_counts_per_row(operator_client):
     response = operator_client.get(reverse("agencies:list"), {"q": "Uji Hitung"})
     row = response.context["page"][0]
     assert (row.official_count, row.meeting_count) == (2, 2)
+
+
+def test_organizer_and_election_are_searched_by_text_with_suggestions(reader_client, attendee_for):
+    from tests.meetings.factories import ElectionFactory
+
+    kesbangpol = AgencyFactory(name="Badan Kesbangpol Kabupaten Konawe Utara")
+    other = AgencyFactory(name="Badan Kesbangpol Provinsi Sulawesi Tenggara")
+    election = ElectionFactory(name="Pilkada Serentak 2024 Konawe Utara")
+    mine = MeetingFactory(title="Rakor Konut", organizer=kesbangpol, election=election)
+    MeetingFactory(title="Rakor Sultra", organizer=other)
+    for _ in range(20):
+        MeetingFactory(organizer=AgencyFactory())
+    page = reader_client.get(reverse("meetings:list"))
+    assert page.content.decode().count("<option") < 20  # status only: no list of organizers
+    by_name = reader_client.get(reverse("meetings:list"), {"organizer": "konawe utara"})
+    assert [m.title for m in by_name.context["past_page"]] + [
+        m.title for m in by_name.context["upcoming"]
+    ] == ["Rakor Konut"]
+    by_id = reader_client.get(reverse("meetings:list"), {"organizer": str(other.pk)})
+    assert [m.title for m in by_id.context["upcoming"]] + [
+        m.title for m in by_id.context["past_page"]
+    ] == ["Rakor Sultra"]
+    by_election = reader_client.get(reverse("meetings:list"), {"election": "serentak 2024"})
+    assert len(by_election.context["upcoming"]) + len(by_election.context["past_page"]) == 1
+
+    suggestions = reader_client.get(
+        reverse("meetings:filter_options", args=["organizer"]), {"organizer": "kesbangpol"}
+    )
+    html = suggestions.content.decode()
+    assert html.startswith('<datalist id="organizer-options">')
+    assert html.count("<option") == 2
+    # An attendee is offered only the organizers of meetings they may see.
+    attendee = attendee_for(AgencyFactory())
+    ParticipationFactory(meeting=mine, agency=attendee_agency(attendee))
+    offered = attendee.get(
+        reverse("meetings:filter_options", args=["organizer"]), {"organizer": "kesbangpol"}
+    ).content.decode()
+    assert "Konawe Utara" in offered
+    assert "Sulawesi Tenggara" not in offered
+    assert reader_client.get(reverse("meetings:filter_options", args=["status"])).status_code == 404
+
+
+def attendee_agency(client):
+    from accounts.models import Profile
+
+    return Profile.objects.get(user_id=client.session["_auth_user_id"]).agency

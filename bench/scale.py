@@ -1,0 +1,176 @@
+"""List and detail pages at national scale against the demo data, on PostgreSQL.
+
+BENCH_DATABASE_URL names the national database (filled by bench/national.py); the demo data
+goes into BENCH_DEMO_DATABASE_URL (default: the same server, database <name>_demo, created
+and loaded when empty). Each page is requested in-process by a signed-in operator, 3 times
+to warm up and 20 times timed; EXPLAIN runs on every query of the list pages and any
+sequential scan over participations is reported. Last line:
+
+    worst_ratio=<national p50 / demo p50 of the worst page> page=<its name>
+
+Run: BENCH_DATABASE_URL=postgres://.../pilkada_national .venv/bin/python bench/scale.py
+"""
+
+import json
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TIMED, WARM = 20, 3
+
+
+def measure() -> None:
+    """In a child process whose DATABASE_URL is the database to measure: JSON on stdout."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from accounts.roles import Role
+    from accounts.services import role_groups_sync
+    from meetings.models import Meeting
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if not Meeting.objects.exists():
+        call_command("load_demo", "--no-users", verbosity=0)
+    role_groups_sync()
+    user, _created = get_user_model().objects.get_or_create(username="bench-scale")
+    user.groups.set(Group.objects.filter(name=Role.OPERATOR.value))
+    client = Client()
+    client.force_login(user)
+    meeting = (
+        Meeting.objects.annotate(people=Count("participations"))
+        .order_by("-people", "-date")
+        .only("pk", "organizer_id")
+        .first()
+    )
+    pages = {
+        "meeting list": (reverse("meetings:list"), {}),
+        "meeting list, search": (reverse("meetings:list"), {"q": "Rakor Persiapan"}),
+        "meeting list, organizer": (
+            reverse("meetings:list"),
+            {"organizer": str(meeting.organizer_id)},
+        ),
+        "meeting list, page 40": (reverse("meetings:list"), {"page": "40"}),
+        "institution list": (reverse("agencies:list"), {}),
+        "institution list, search": (reverse("agencies:list"), {"q": "Instansi Uji 74"}),
+        "meeting page": (reverse("meetings:detail", args=[meeting.pk]), {}),
+        "attendance screen": (reverse("attendance:people", args=[meeting.pk]), {}),
+        "institution page": (reverse("agencies:detail", args=[meeting.organizer_id]), {}),
+    }
+    results, scans = {}, {}
+    for name, (path, query) in pages.items():
+        for _ in range(WARM):
+            status = client.get(path, query).status_code
+            if status != 200:
+                raise SystemExit(f"{name}: {path} answered {status}")
+        timings = []
+        for _ in range(TIMED):
+            started = time.perf_counter()
+            client.get(path, query)
+            timings.append((time.perf_counter() - started) * 1000)
+        results[name] = statistics.median(timings)
+        if "list" in name:
+            with CaptureQueriesContext(connection) as queries:
+                client.get(path, query)
+            for captured in queries.captured_queries:
+                sql = captured["sql"]
+                if "meetings_participation" not in sql or not sql.lstrip().startswith("SELECT"):
+                    continue
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN " + sql)
+                    plan = "\n".join(row[0] for row in cursor.fetchall())
+                if "Seq Scan on meetings_participation" in plan:
+                    scans.setdefault(name, []).append(sql[:160])
+    print(json.dumps({"p50": results, "seq_scans": scans}))
+
+
+def run(url: str, static_root: str) -> dict:
+    env = {
+        "STATIC_ROOT": static_root,
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pilkada_portal.settings.base",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "testserver",
+        "DATABASE_URL": url,
+        "DOCUMENT_PRERENDER_SECONDS": "0",
+        "LOG_LEVEL": "ERROR",
+    }
+    result = subprocess.run(
+        [sys.executable, __file__, "--measure"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-3000:])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def ensure_database(url: str) -> None:
+    import psycopg2
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    server = urlunsplit(parts._replace(path="/postgres"))
+    connection = psycopg2.connect(server)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
+def main() -> None:
+    if "--measure" in sys.argv:
+        measure()
+        return
+    national = os.environ.get("BENCH_DATABASE_URL", "")
+    if not national.startswith(("postgres://", "postgresql://")):
+        raise SystemExit("Set BENCH_DATABASE_URL to the database bench/national.py filled.")
+    parts = urlsplit(national)
+    demo = os.environ.get("BENCH_DEMO_DATABASE_URL") or urlunsplit(
+        parts._replace(path=parts.path + "_demo")
+    )
+    ensure_database(demo)
+    import tempfile
+
+    static_root = tempfile.mkdtemp(prefix="pilkada-bench-static-")
+    small, large = run(demo, static_root), run(national, static_root)
+    worst_name, worst_ratio = "", 0.0
+    print(f"{'page':28} {'demo ms':>9} {'national ms':>12} {'ratio':>6}")
+    for name, demo_ms in small["p50"].items():
+        national_ms = large["p50"][name]
+        ratio = national_ms / demo_ms
+        print(f"{name:28} {demo_ms:9.1f} {national_ms:12.1f} {ratio:6.2f}")
+        if ratio > worst_ratio:
+            worst_name, worst_ratio = name, ratio
+    for name, queries in large["seq_scans"].items():
+        print(f"sequential scan over participations in {name}: {queries}")
+    if not large["seq_scans"]:
+        print("no sequential scan over participations in any list query")
+    print(f"worst_ratio={worst_ratio:.2f} page={worst_name.replace(' ', '_')}")
+
+
+if __name__ == "__main__":
+    main()
