@@ -105,18 +105,34 @@ class PaperSize(models.TextChoices):
     F4 = "F4", _("F4 (215 x 330 mm)")
 
 
+class AgencyKind(models.TextChoices):
+    """Agency.Kind. The order here is the order in which participants are grouped on pages and
+    documents (and the institution list is sorted, through agency_kind_order_idx)."""
+
+    ELECTION_BODY = "penyelenggara", _("Election organizer")
+    FORKOPIMDA = "forkopimda", _("Forkopimda")
+    LOCAL_GOVERNMENT = "pemda", _("Regional government")
+    OPD = "opd", _("Regional agency (OPD)")
+    DISTRICT = "kecamatan", _("District (kecamatan)")
+    VILLAGE = "kelurahan_desa", _("Kelurahan / desa")
+    OTHER = "lainnya", _("Other")
+
+
+def kind_order_expression() -> models.Case:
+    """The position of an institution's kind in AgencyKind, as agency_kind_order_idx indexes
+    it (queries that order by it use this same expression)."""
+    kinds = AgencyKind.values
+    return models.Case(
+        *(models.When(kind=kind, then=models.Value(index)) for index, kind in enumerate(kinds)),
+        default=models.Value(len(kinds)),
+        output_field=models.IntegerField(),
+    )
+
+
 class Agency(VersionedModel):
     """An institution that organizes or attends meetings (KPU, Polres, an OPD, a kecamatan...)."""
 
-    class Kind(models.TextChoices):
-        # The order here is the order in which participants are grouped on pages and documents.
-        ELECTION_BODY = "penyelenggara", _("Election organizer")
-        FORKOPIMDA = "forkopimda", _("Forkopimda")
-        LOCAL_GOVERNMENT = "pemda", _("Regional government")
-        OPD = "opd", _("Regional agency (OPD)")
-        DISTRICT = "kecamatan", _("District (kecamatan)")
-        VILLAGE = "kelurahan_desa", _("Kelurahan / desa")
-        OTHER = "lainnya", _("Other")
+    Kind = AgencyKind
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(
@@ -184,8 +200,12 @@ class Agency(VersionedModel):
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
         ordering = ["name"]
-        # Pickers and lists order 54,500 institutions of a national deployment by name.
-        indexes = [models.Index(fields=["name"], name="agency_name_idx")]
+        # The institution list orders 54,500 institutions of a national deployment by kind (in
+        # the order of Kind) and name: read from this index, not sorted (name is unique, so
+        # it has an index of its own).
+        indexes = [
+            models.Index(kind_order_expression(), "name", name="agency_kind_order_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["short_name"], condition=~Q(short_name=""), name="agency_short_name_unique"

@@ -3,27 +3,20 @@
 from dataclasses import dataclass
 
 from django.db.models import (
-    Case,
     Count,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from .models import Agency, Official, Region
+from .models import Agency, Official, Region, kind_order_expression
 
-# Agency.Kind lists the kinds in the order in which pages and documents group institutions.
-KIND_ORDER = Case(
-    *(When(kind=kind, then=Value(index)) for index, kind in enumerate(Agency.Kind.values)),
-    default=Value(len(Agency.Kind.values)),
-    output_field=IntegerField(),
-)
+# Agency.Kind lists the kinds in the order in which pages and documents group institutions;
+# the expression is the model's, which an index of the same expression serves.
+KIND_ORDER = kind_order_expression()
 
 
 def agency_list() -> QuerySet[Agency]:
