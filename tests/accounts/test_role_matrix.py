@@ -201,6 +201,12 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         ),
         # Meetings: everyone signed in has the list; a meeting only if it is theirs.
         ("meetings:list", reverse("meetings:list"), row(200)),
+        # Suggestions of the list's filters: every signed-in user (from meetings they see).
+        (
+            "meetings:filter_options",
+            reverse("meetings:filter_options", args=["organizer"]) + "?organizer=a",
+            row(200),
+        ),
         ("meetings:detail", reverse("meetings:detail", args=[m]), row(200)),
         (
             "meetings:detail (not invited)",
