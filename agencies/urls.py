@@ -6,6 +6,7 @@ app_name = "agencies"
 
 urlpatterns = [
     path("", views.AgencyListView.as_view(), name="list"),
+    path("region-options/", views.RegionOptionsView.as_view(), name="region_options"),
     path("new/", views.AgencyCreateView.as_view(), name="create"),
     path("<int:pk>/", views.AgencyDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.AgencyUpdateView.as_view(), name="update"),

@@ -1,16 +1,18 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.db.models import ProtectedError
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from pilkada_portal.deletion import protected_error_message
 from pilkada_portal.views import ServiceFormMixin
 
 from . import selectors, services
-from .filters import AgencyFilter
+from .filters import AgencyFilter, region_suggestions
 from .forms import AgencyForm, ConfirmDeleteForm, OfficialForm
 
 PAGE_SIZE = 50
@@ -239,3 +241,17 @@ class OfficialDeleteView(PermissionRequiredMixin, OfficialMixin, DeleteServiceMi
 
     def perform(self, form):
         services.official_delete(official=self.official)
+
+
+class RegionOptionsView(PermissionRequiredMixin, View):
+    """Suggestions of the institution list's region filter, as the <datalist> it fills."""
+
+    permission_required = "agencies.view_agency"
+
+    def get(self, request):
+        typed = request.GET.get("region", "")[:100]
+        return render(
+            request,
+            "agencies/includes/_region_options.html",
+            {"regions": region_suggestions(typed)},
+        )

@@ -336,6 +336,11 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         # The directory of institutions is for staff.
         ("agencies:list", reverse("agencies:list"), allowed("operator notulis pimpinan")),
         (
+            "agencies:region_options",
+            reverse("agencies:region_options") + "?region=74",
+            allowed("operator notulis pimpinan"),
+        ),
+        (
             "agencies:detail",
             reverse("agencies:detail", args=[own]),
             allowed("operator notulis pimpinan"),

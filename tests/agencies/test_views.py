@@ -98,21 +98,47 @@ def test_list_search_matches_name_short_name_and_head_title(reader_client):
 
 
 def test_list_filters_by_kind_and_region(reader_client):
-    region = RegionFactory()
+    region = RegionFactory(code="74")
     AgencyFactory(name="Kecamatan Asera", kind=Agency.Kind.DISTRICT, region=region)
     AgencyFactory(name="Kecamatan Lain", kind=Agency.Kind.DISTRICT)
     AgencyFactory(name="KPU Kabupaten", kind=Agency.Kind.ELECTION_BODY, region=region)
     response = reader_client.get(
-        reverse("agencies:list"), {"kind": Agency.Kind.DISTRICT, "region": region.pk}
+        reverse("agencies:list"), {"kind": Agency.Kind.DISTRICT, "region": "74"}
     )
     assert [a.name for a in response.context["page"].object_list] == ["Kecamatan Asera"]
+
+
+def test_region_is_found_by_code_prefix_or_name_with_suggestions(reader_client, operator_client):
+    from tests.agencies.factories import RegionFactory as Regions
+
+    province = Regions(name="Sulawesi Tenggara", code="74", kind="provinsi")
+    konut = Regions(name="Konawe Utara", code="74.09", kind="kabupaten", parent=province)
+    other = Regions(name="Kota Baubau", code="74.72", kind="kota", parent=province)
+    AgencyFactory(name="Dinas Konut", region=konut)
+    AgencyFactory(name="Dinas Baubau", region=other)
+    AgencyFactory(name="Dinas Lain", region=Regions(name="Sulsel", code="73", kind="provinsi"))
+
+    def names(region):
+        response = reader_client.get(reverse("agencies:list"), {"region": region})
+        return sorted(a.name for a in response.context["page"].object_list)
+
+    assert names("74") == ["Dinas Baubau", "Dinas Konut"]
+    assert names("74.09") == ["Dinas Konut"]
+    assert names("konawe utara") == ["Dinas Konut"]
+    assert names("74.72") == ["Dinas Baubau"]
+    page = reader_client.get(reverse("agencies:list")).content.decode()
+    assert page.count("<option") < 15  # the kinds only: no list of every region
+    options = operator_client.get(reverse("agencies:region_options"), {"region": "74."})
+    assert options.content.decode() == (
+        '<datalist id="region-options"><option value="74.09">Konawe Utara</option>'
+        '<option value="74.72">Kota Baubau</option></datalist>\n'
+    )
 
 
 @pytest.mark.parametrize(
     ("params", "field"),
     [
         ({"kind": "xyz"}, "kind"),
-        ({"region": "abc"}, "region"),
         ({"region": "999999"}, "region"),
         ({"region": "99999999999999999999999"}, "region"),
         ({"q": "x" * 201}, "q"),
