@@ -1,5 +1,4 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.paginator import Paginator
 from django.db.models import ProtectedError
 from django.shortcuts import render
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from pilkada_portal.deletion import protected_error_message
+from pilkada_portal.pagination import CappedPaginator
 from pilkada_portal.views import ServiceFormMixin
 
 from . import selectors, services
@@ -29,7 +29,7 @@ class AgencyListView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         # Values that do not validate are left out of the filtering; the form shows their errors.
         filterset = AgencyFilter(self.request.GET or None, queryset=selectors.agency_list())
-        page = Paginator(filterset.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
         return super().get_context_data(
             filterset=filterset,
             form=filterset.form,

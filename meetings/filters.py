@@ -98,12 +98,16 @@ class MeetingFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         for word in value.split():
+            # The organizers as a subquery, not a join: the list can then still be read in
+            # the order of its index and stop after one page.
+            organizers = Agency.objects.filter(
+                Q(name__icontains=word) | Q(short_name__icontains=word)
+            ).values("pk")
             queryset = queryset.filter(
                 Q(title__icontains=word)
                 | Q(venue__icontains=word)
                 | Q(reference_number__icontains=word)
-                | Q(organizer__name__icontains=word)
-                | Q(organizer__short_name__icontains=word)
+                | Q(organizer_id__in=organizers)
             )
         return queryset
 

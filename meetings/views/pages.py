@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
@@ -7,6 +6,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.rules import allows, meetings_visible_to, user_agency
+from pilkada_portal.pagination import CappedPaginator
 
 from .. import selectors
 from ..filters import SUGGESTED, MeetingFilter, filter_suggestions
@@ -41,8 +41,10 @@ class MeetingListView(TemplateView):
             filter_query=query_without("page"),
             past_query=query_without("page"),
             upcoming_query=query_without("upcoming"),
-            upcoming=Paginator(upcoming, PAGE_SIZE).get_page(self.request.GET.get("upcoming")),
-            past_page=Paginator(past, PAGE_SIZE).get_page(self.request.GET.get("page")),
+            upcoming=CappedPaginator(upcoming, PAGE_SIZE).get_page(
+                self.request.GET.get("upcoming")
+            ),
+            past_page=CappedPaginator(past, PAGE_SIZE).get_page(self.request.GET.get("page")),
             **kwargs,
         )
 

@@ -105,3 +105,21 @@ def attendee_agency(client):
     from accounts.models import Profile
 
     return Profile.objects.get(user_id=client.session["_auth_user_id"]).agency
+
+
+def test_a_long_result_is_counted_up_to_a_cap(reader_client, monkeypatch):
+    from pilkada_portal.pagination import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "CAP", 25)
+    for day in range(30):
+        MeetingFactory(date=timezone.localdate() - datetime.timedelta(days=day + 1))
+    first = reader_client.get(reverse("meetings:list"))
+    assert first.context["past_page"].paginator.count == 25
+    assert "Halaman 1 dari 2+" in first.content.decode()
+    last = reader_client.get(reverse("meetings:list"), {"page": "2"})
+    assert len(last.context["past_page"]) == 5
+    assert "persempit pencarian" in last.content.decode()
+    monkeypatch.setattr(CappedPaginator, "CAP", 30)
+    exact = reader_client.get(reverse("meetings:list"))
+    assert exact.context["past_page"].paginator.capped is False
+    assert "Halaman 1 dari 2<" in exact.content.decode()
