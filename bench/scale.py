@@ -69,7 +69,7 @@ def measure() -> None:
         ),
         "meeting list, page 40": (reverse("meetings:list"), {"page": "40"}),
         "institution list": (reverse("agencies:list"), {}),
-        "institution list, search": (reverse("agencies:list"), {"q": "Instansi Uji 74"}),
+        "institution list, search": (reverse("agencies:list"), {"q": "74.09"}),
         "meeting page": (reverse("meetings:detail", args=[meeting.pk]), {}),
         "attendance screen": (reverse("attendance:people", args=[meeting.pk]), {}),
         "institution page": (reverse("agencies:detail", args=[meeting.organizer_id]), {}),
