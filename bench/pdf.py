@@ -1,11 +1,13 @@
 """Notula export speed and memory for small, medium and large meetings.
 
 Each size runs in a fresh process (so its peak RSS is its own) on a throw-away SQLite
-database: it generates the meeting, then times
-  - the full export (queries + templates + WeasyPrint) with an empty document cache,
+database: it generates the meeting, then times, interleaved in each of --repeat rounds,
+  - the full export with an empty document cache: the HTML built as a web request does,
+    rendered as a task worker does (documents.tasks.render_document, with the worker's
+    garbage-collector settings after its first task),
   - a bare WeasyPrint render of the same HTML string (same stylesheet and fonts),
   - a second export of the unchanged document (served from the content-hash cache).
-Times are medians of --repeat runs. Last line:
+Times are medians. Last line:
 
     medium_ms_per_page=<x> ratio_vs_bare=<y> cached_ratio=<z>
 
@@ -13,6 +15,7 @@ Run: .venv/bin/python bench/pdf.py [--repeat N]
 """
 
 import argparse
+import gc
 import io
 import json
 import os
@@ -45,6 +48,9 @@ def child(size: str, repeat: int) -> dict:
             "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
             "DOCUMENT_CACHE_DIR": str(workdir / "documents"),
             "LOG_LEVEL": "WARNING",
+            # The worker's GC settings apply; its lower CPU priority would only slow this.
+            "TASK_WORKER_NICE": "0",
+            "TASKS_BACKEND": "immediate",
         }
     )
     sys.path.insert(0, str(ROOT))
@@ -55,8 +61,8 @@ def child(size: str, repeat: int) -> dict:
     from pypdf import PdfReader
 
     from bench.generate import generate_meeting
-    from documents import pdf
-    from documents.render import document_export, document_html
+    from documents import pdf, tasks
+    from documents.render import document_export, document_export_source, document_html
     from meetings.models import Meeting
 
     try:
@@ -67,30 +73,43 @@ def child(size: str, repeat: int) -> dict:
         ).pk
 
         def full_export() -> tuple[float, bytes]:
+            """What a download of a new document costs in all: the web request builds the
+            HTML (document_export_source), a task worker renders it (render_document)."""
             shutil.rmtree(workdir / "documents", ignore_errors=True)
             started = time.perf_counter()
             # A fresh instance: the export loads everything itself, as a request would.
-            content = document_export(Meeting.objects.get(pk=meeting_id), "notula").content
-            return (time.perf_counter() - started) * 1000, content
+            source = document_export_source(Meeting.objects.get(pk=meeting_id), "notula")
+            key = tasks.render_document.call(source.html)
+            elapsed = (time.perf_counter() - started) * 1000
+            return elapsed, pdf.cache_path(key).read_bytes()
 
-        full_export()  # warm up: imports, font configuration, parsed stylesheet
-        full_runs, content = [], b""
-        for _ in range(repeat):
-            ms, content = full_export()
-            full_runs.append(ms)
-
-        html = document_html(Meeting.objects.get(pk=meeting_id), "notula", for_pdf=True)
-        bare_runs = []
-        for _ in range(repeat):
+        def bare() -> float:
             started = time.perf_counter()
             pdf.render_pdf(html)
-            bare_runs.append((time.perf_counter() - started) * 1000)
+            return (time.perf_counter() - started) * 1000
 
-        cached_runs = []
-        for _ in range(repeat):
+        def cached() -> float:
             started = time.perf_counter()
             document_export(Meeting.objects.get(pk=meeting_id), "notula")
-            cached_runs.append((time.perf_counter() - started) * 1000)
+            return (time.perf_counter() - started) * 1000
+
+        html = document_html(Meeting.objects.get(pk=meeting_id), "notula", for_pdf=True)
+        full_export()  # warm up, as a worker's first task: imports, fonts, GC settings
+        # Interleaved, so that a change in the machine's load touches all three alike.
+        full_runs, bare_runs, cached_runs, content = [], [], [], b""
+        # Each starts from a collected heap, and the order alternates between rounds.
+        for round_ in range(repeat):
+            gc.collect()
+            if round_ % 2:
+                bare_runs.append(bare())
+                gc.collect()
+            ms, content = full_export()
+            full_runs.append(ms)
+            if not round_ % 2:
+                gc.collect()
+                bare_runs.append(bare())
+            gc.collect()
+            cached_runs.append(cached())
 
         pages = len(PdfReader(io.BytesIO(content)).pages)
         full = statistics.median(full_runs)
