@@ -61,7 +61,15 @@ def _meeting(obj):
 @rules.predicate
 def is_invited(user, obj) -> bool:
     agency = user_agency(user)
-    return agency is not None and _meeting(obj).participations.filter(agency=agency).exists()
+    if agency is None:
+        return False
+    meeting = _meeting(obj)
+    # A page asks this several times (its own check, then each rule its template tests):
+    # answered once per request. The user object lives for one request.
+    answers = user.__dict__.setdefault("_invited_to", {})
+    if meeting.pk not in answers:
+        answers[meeting.pk] = meeting.participations.filter(agency=agency).exists()
+    return answers[meeting.pk]
 
 
 @rules.predicate

@@ -2,8 +2,9 @@
 
 Builds a "medium" meeting (100 participants, 15 agenda items, 15 briefings with 5 indicators
 and 2 risks each) in a throw-away SQLite database (or BENCH_DATABASE_URL), serves the portal
-with gunicorn (2 workers, DEBUG off) on 127.0.0.1, and times the same number of requests to
-the meeting page (signed in as an attendee) and to /healthz, interleaved. Last line:
+with gunicorn (gunicorn.conf.py, 2 workers, DEBUG off) on 127.0.0.1, and times the meeting
+page (signed in as an attendee) and /healthz under 16 concurrent connections, in rounds that
+alternate which goes first. Last line:
 
     meeting_p50_ms=<x> hello_p50_ms=<y> ratio=<x/y> queries=<n>
 
@@ -18,6 +19,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -40,7 +42,9 @@ def get(port: int, path: str, cookie: str) -> tuple[int, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=300, help="requests per URL")
+    parser.add_argument("--requests", type=int, default=640, help="requests per URL")
+    parser.add_argument("--connections", type=int, default=16, help="concurrent clients")
+    parser.add_argument("--rounds", type=int, default=4, help="alternating rounds")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="pilkada-bench-"))
@@ -109,6 +113,23 @@ def main() -> None:
         raise SystemExit(f"the meeting page answered {status} to the bench user")
     connection.close()
 
+    def phase(port: int, path: str, into: list[float]) -> None:
+        """args.connections clients at once, each sending its share of the requests."""
+        per_client = max(1, args.requests // args.connections // args.rounds)
+
+        def client() -> None:
+            for _ in range(per_client):
+                status, ms = get(port, path, cookie)
+                if status != 200:
+                    raise SystemExit(f"GET {path} answered {status}")
+                into.append(ms)
+
+        threads = [threading.Thread(target=client) for _ in range(args.connections)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
     with gunicorn(env) as port:
         # Warm both workers (imports, template loading, the page cache of each process).
         for _ in range(30):
@@ -116,16 +137,19 @@ def main() -> None:
                 status, _ms = get(port, path, cookie)
                 if status != 200:
                     raise SystemExit(f"GET {path} answered {status}")
+        # The goal is defined under --connections concurrent clients. Rounds alternate which
+        # URL goes first, so that a change in the machine's load touches both alike.
         meeting_ms, hello_ms = [], []
-        for _ in range(args.requests):
-            meeting_ms.append(get(port, meeting_path, cookie)[1])
-            hello_ms.append(get(port, "/healthz", cookie)[1])
+        for round_ in range(args.rounds):
+            order = [(meeting_path, meeting_ms), ("/healthz", hello_ms)]
+            for path, into in order if round_ % 2 == 0 else reversed(order):
+                phase(port, path, into)
     shutil.rmtree(workdir, ignore_errors=True)
 
     meeting_p50 = statistics.median(meeting_ms)
     hello_p50 = statistics.median(hello_ms)
     print(
-        f"requests per URL: {args.requests}; meeting p90 "
+        f"requests per URL: {len(meeting_ms)} from {args.connections} connections; meeting p90 "
         f"{statistics.quantiles(meeting_ms, n=10)[-1]:.2f} ms, hello p90 "
         f"{statistics.quantiles(hello_ms, n=10)[-1]:.2f} ms"
     )
