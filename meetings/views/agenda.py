@@ -53,7 +53,9 @@ class AgendaMixin(RuleRequiredMixin, MeetingMixin):
                 "meeting": self.meeting,
                 "agenda": selectors.agenda_rows(meeting=self.meeting),
                 **agenda_permissions(self.request.user, self.meeting),
-                "add_form": add_form or AgendaItemCreateForm(meeting=self.meeting, prefix="new"),
+                # The empty add form is fetched when its section is opened (GET agenda_add):
+                # its presenter choices cost more than the rest of the page.
+                "add_form": add_form,
                 "edit_form": edit_form,
                 "editing_pk": editing.pk if editing else None,
                 "agenda_error": " ".join(error.messages) if error is not None else "",
@@ -76,6 +78,22 @@ class AgendaMixin(RuleRequiredMixin, MeetingMixin):
 class AgendaItemCreateView(AgendaMixin, View):
     permission_required = "meetings.can_add_agenda_item"
     role_permission = "meetings.add_agendaitem"
+
+    def get(self, request, *args, **kwargs):
+        """The empty form: its fields for the agenda's "add" section (htmx, when it is
+        opened), or a page of its own without JavaScript."""
+        form = AgendaItemCreateForm(meeting=self.meeting, prefix="new")
+        if request.htmx:
+            return render(
+                request,
+                "meetings/includes/_agenda_add_fields.html",
+                {"meeting": self.meeting, "form": form},
+            )
+        return render(
+            request,
+            "meetings/agenda_item_form.html",
+            {"meeting": self.meeting, "form": form, "item": None},
+        )
 
     def post(self, request, *args, **kwargs):
         form = AgendaItemCreateForm(request.POST, meeting=self.meeting, prefix="new")

@@ -10,7 +10,6 @@ from pilkada_portal.pagination import CappedPaginator
 
 from .. import selectors
 from ..filters import SUGGESTED, MeetingFilter, filter_suggestions
-from ..forms import AgendaItemCreateForm
 from ..models import Meeting
 from .agenda import agenda_permissions
 
@@ -88,6 +87,9 @@ class MeetingDetailView(TemplateView):
         # The page's parts are cached by the template under the meeting's updated_at; the
         # detail (the expensive reads) is loaded only when a part has to be rendered again.
         detail = SimpleLazyObject(lambda: selectors.meeting_detail_get(meeting=meeting))
+        # Those who edit the agenda get it with its buttons (and CSRF tokens), uncached: its
+        # rows alone, not the whole detail (every invitation and person) behind the cache.
+        agenda_rows = SimpleLazyObject(lambda: selectors.agenda_rows(meeting=meeting))
         agenda = agenda_permissions(user, meeting)
         staff = allows(user, "documents.can_read_documents", meeting)
         documents = [
@@ -98,6 +100,7 @@ class MeetingDetailView(TemplateView):
         ]
         return super().get_context_data(
             detail=detail,
+            agenda_rows=agenda_rows,
             meeting=meeting,
             **agenda,
             documents=documents,
@@ -106,11 +109,8 @@ class MeetingDetailView(TemplateView):
             checklist=(checklist := self.checklist(meeting)),
             checklist_complete=all(item.done for item, _url in checklist),
             revisions=list(meeting.revisions.all()),
-            add_form=(
-                AgendaItemCreateForm(meeting=meeting, prefix="new")
-                if agenda["can_add_agenda_item"]
-                else None
-            ),
+            # The add form is fetched when its section is opened (meetings:agenda_add, GET).
+            add_form=None,
             **kwargs,
         )
 

@@ -123,3 +123,37 @@ def test_a_long_result_is_counted_up_to_a_cap(reader_client, monkeypatch):
     exact = reader_client.get(reverse("meetings:list"))
     assert exact.context["past_page"].paginator.capped is False
     assert "Halaman 1 dari 2<" in exact.content.decode()
+
+
+def test_the_staff_meeting_page_reads_only_the_agenda_behind_its_cache(
+    operator_client, django_assert_max_num_queries, monkeypatch
+):
+    from meetings import selectors
+    from tests.meetings.factories import AgendaItemFactory
+
+    meeting = MeetingFactory()
+    for index in range(30):
+        ParticipationFactory(meeting=meeting, invitee_position=f"Kepala {index}")
+    AgendaItemFactory(meeting=meeting)
+    url = reverse("meetings:detail", args=[meeting.pk])
+    assert operator_client.get(url).status_code == 200  # fills the page cache
+
+    def refuse(**kwargs):
+        raise AssertionError("the whole detail was read behind a warm cache")
+
+    monkeypatch.setattr(selectors, "meeting_detail_get", refuse)
+    with django_assert_max_num_queries(16):
+        page = operator_client.get(url)
+    assert page.status_code == 200
+    assert 'hx-trigger="toggle once"' in page.content.decode()  # the add form comes later
+
+
+def test_the_add_form_is_fetched_when_opened_or_opened_as_a_page(operator_client):
+    meeting = MeetingFactory()
+    url = reverse("meetings:agenda_add", args=[meeting.pk])
+    fragment = operator_client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.strip().startswith("<form")
+    assert 'name="new-title"' in fragment
+    page = operator_client.get(url).content.decode()
+    assert "<html" in page
+    assert 'name="new-title"' in page
