@@ -16,10 +16,8 @@ import argparse
 import base64
 import http.client
 import io
-import os
 import random
 import re
-import secrets
 import shutil
 import statistics
 import sys
@@ -32,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server import gunicorn  # noqa: E402
+from bench.server import gunicorn, portal_env  # noqa: E402
 
 
 def signature(seed: int) -> str:
@@ -84,23 +82,14 @@ def main() -> None:
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="pilkada-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pilkada_portal.settings.base",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "CSRF_TRUSTED_ORIGINS": "http://127.0.0.1",
-        "DATABASE_URL": os.environ.get(
-            "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
-        ),
-        "STATIC_ROOT": str(workdir / "static"),
-        "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
-        "LOG_LEVEL": "WARNING",
-        "CHECKIN_QR_SECONDS": "3600",
-        "CHECKIN_RATE_PER_ADDRESS": "1000000",
-    }
-    os.environ.update(env)
+    env = portal_env(
+        workdir,
+        ALLOWED_HOSTS="127.0.0.1",
+        CSRF_TRUSTED_ORIGINS="http://127.0.0.1",
+        PRIVATE_MEDIA_ROOT=str(workdir / "private"),
+        CHECKIN_QR_SECONDS="3600",
+        CHECKIN_RATE_PER_ADDRESS="1000000",
+    )
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -15,8 +15,6 @@ Run: .venv/bin/python bench/load.py [--page-clients 4] [--exports 8]
 
 import argparse
 import http.client
-import os
-import secrets
 import shutil
 import statistics
 import sys
@@ -28,7 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server import gunicorn, task_worker  # noqa: E402
+from bench.server import (  # noqa: E402
+    bench_user,
+    gunicorn,
+    portal_env,
+    session_cookie,
+    task_worker,
+)
 
 
 def get(port: int, path: str, cookie: str) -> tuple[int, str, float, int]:
@@ -55,35 +59,17 @@ def main() -> None:
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="pilkada-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pilkada_portal.settings.base",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "DATABASE_URL": os.environ.get(
-            "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
-        ),
-        "STATIC_ROOT": str(workdir / "static"),
-        "DOCUMENT_CACHE_DIR": str(workdir / "documents"),
-        "TASKS_BACKEND": "database",
+    env = portal_env(
+        workdir,
+        DOCUMENT_CACHE_DIR=str(workdir / "documents"),
+        TASKS_BACKEND="database",
         # Only the exports are rendered: nothing ahead of them.
-        "DOCUMENT_PRERENDER_SECONDS": "0",
-        "LOG_LEVEL": "WARNING",
-    }
-    os.environ.update(env)
+        DOCUMENT_PRERENDER_SECONDS="0",
+    )
     import django
 
     django.setup()
     from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
-    from django.contrib.auth.models import Group
-    from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
     from django.db import connection
 
@@ -100,14 +86,7 @@ def main() -> None:
         for _ in range(args.exports)
     ]
     print(f"generated the meetings in {time.perf_counter() - started:.1f} s", flush=True)
-    user = get_user_model().objects.create_user(f"bench-{secrets.token_hex(4)}")
-    user.groups.set(Group.objects.filter(name=Role.OPERATOR.value))
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    cookie = session_cookie(bench_user(Role.OPERATOR))
     page_path = f"/meetings/{page_meeting.pk}/"
     export_paths = [f"/meetings/{m.pk}/documents/notula/pdf/" for m in exported]
     connection.close()

@@ -13,8 +13,6 @@ Run: .venv/bin/python bench/pages.py [--requests N]
 
 import argparse
 import http.client
-import os
-import secrets
 import shutil
 import statistics
 import sys
@@ -26,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server import gunicorn  # noqa: E402
+from bench.server import bench_user, gunicorn, portal_env, session_cookie  # noqa: E402
 
 
 def get(port: int, path: str, cookie: str) -> tuple[int, float]:
@@ -48,31 +46,12 @@ def main() -> None:
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="pilkada-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pilkada_portal.settings.base",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "DATABASE_URL": os.environ.get(
-            "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
-        ),
-        "STATIC_ROOT": str(workdir / "static"),
-        "LOG_LEVEL": "WARNING",
-    }
-    os.environ.update(env)
+    env = portal_env(workdir)
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
     from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
-    from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -89,18 +68,10 @@ def main() -> None:
     meeting = generate_meeting(participants=100, agenda_items=15, briefings=15)
     print(f"generated the medium meeting in {time.perf_counter() - started:.1f} s", flush=True)
 
-    from django.contrib.auth.models import Group
-
     # An attendee of one of the invited institutions, the portal's most common reader.
-    user = get_user_model().objects.create_user(f"bench-{secrets.token_hex(4)}")
-    user.groups.set(Group.objects.filter(name=Role.PESERTA.value))
+    user = bench_user(Role.PESERTA)
     Profile.objects.create(user=user, agency=meeting.participations.first().agency)
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    cookie = session_cookie(user)
     meeting_path = f"/meetings/{meeting.pk}/"
 
     # Queries of a warm meeting page, counted in-process on the same database.

@@ -2,6 +2,7 @@
 
 import http.client
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -86,3 +87,49 @@ def task_worker(env: dict, workers: int = 1, nice: int = 0):
             os.killpg(process.pid, signal.SIGTERM)
         for process in processes:
             process.wait(timeout=60)
+
+
+def portal_env(workdir: Path, **extra: str) -> dict:
+    """The environment of a portal served as README's production recipe does: DEBUG off, a
+    throw-away secret key, BENCH_DATABASE_URL or an SQLite file in workdir, static files in
+    workdir; `extra` adds or overrides variables. It is also set in this process, which may
+    then call django.setup() to prepare the data the benchmark serves."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pilkada_portal.settings.base",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DATABASE_URL": os.environ.get(
+            "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
+        ),
+        "STATIC_ROOT": str(workdir / "static"),
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+    os.environ.update(env)
+    return env
+
+
+def session_cookie(user) -> str:
+    """A signed-in session of user, as a Cookie header value (after django.setup())."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def bench_user(role):
+    """A new account with this role (accounts.roles.Role), for a benchmark's requests."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(f"bench-{secrets.token_hex(4)}")
+    user.groups.set(Group.objects.filter(name=role.value))
+    return user

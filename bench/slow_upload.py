@@ -33,7 +33,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server import free_port, gunicorn  # noqa: E402
+from bench.server import (  # noqa: E402
+    bench_user,
+    free_port,
+    gunicorn,
+    portal_env,
+    session_cookie,
+)
 
 NGINX_MAIN = """
 daemon off;
@@ -142,30 +148,10 @@ def main() -> None:
         raise SystemExit("needs nginx: apt-get install nginx-light")
 
     work = Path(tempfile.mkdtemp(prefix="pilkada-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pilkada_portal.settings.base",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{work / 'b.sqlite3'}"),
-        "STATIC_ROOT": str(work / "static"),
-        "LOG_LEVEL": "ERROR",
-        "AXES_IPWARE_PROXY_COUNT": "0",
-    }
-    os.environ.update(env)
+    env = portal_env(work, LOG_LEVEL="ERROR", AXES_IPWARE_PROXY_COUNT="0")
     import django
 
     django.setup()
-    from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
-    from django.contrib.auth.models import Group
-    from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
     from django.db import connection
 
@@ -175,14 +161,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     meeting = generate_meeting(participants=30, agenda_items=8, briefings=5)
-    user = get_user_model().objects.create_user(f"bench-{secrets.token_hex(4)}")
-    user.groups.set(Group.objects.filter(name=Role.OPERATOR.value))
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    cookie = session_cookie(bench_user(Role.OPERATOR))
     connection.close()
     page, verify = f"/meetings/{meeting.pk}/", "/verifikasi/BENCH0001/"
 

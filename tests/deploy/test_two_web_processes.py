@@ -10,13 +10,11 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 from django.urls import reverse
 
 from accounts.roles import Role
-from bench.server import gunicorn
+from bench.server import gunicorn, session_cookie
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
 from tests.needs import require_postgresql, require_redis
 
@@ -71,12 +69,7 @@ def test_two_web_processes_share_the_database_cache_and_queue(tmp_path, make_use
         check=True,
     )
     operator = make_user("operator-smoke", Role.OPERATOR)
-    session = SessionStore()
-    session[SESSION_KEY] = str(operator.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = operator.get_session_auth_hash()
-    session.create()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    cookie = session_cookie(operator)
     meeting = MeetingFactory(title="Rakor Dua Proses")
     invitation = ParticipationFactory(meeting=meeting, status="invited")
     people = reverse("attendance:people", args=[meeting.pk])
