@@ -111,6 +111,13 @@
     }
   };
   document.addEventListener("htmx:afterSettle", autoDownload);
+  // Also when the page itself opens ready (a reload, or "Periksa lagi" after the render),
+  // once it has loaded, so that the download does not cut its loading short.
+  if (document.readyState === "complete") {
+    autoDownload();
+  } else {
+    window.addEventListener("load", autoDownload);
+  }
 
   // Confirm dangerous buttons that carry data-confirm="question".
   document.addEventListener("submit", function (event) {
