@@ -4,8 +4,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -15,28 +14,34 @@ from .models import AgendaItem, Meeting, Participation
 from .schedule import agenda_schedule
 
 
-def _participation_count(**conditions) -> Coalesce:
-    """The number of a meeting's participations (matching conditions), per row."""
-    counted = (
-        Participation.objects.filter(meeting=OuterRef("pk"), **conditions)
-        .order_by()
-        .values("meeting")
-        .annotate(number=Count("pk"))
-        .values("number")
-    )
-    return Coalesce(Subquery(counted), 0)
-
-
 def meeting_list() -> QuerySet[Meeting]:
-    """Meetings with their organizer and attendance counts (filters: meetings.filters).
+    """Meetings with their organizer (filters: meetings.filters); a page of them gets its
+    attendance counts from meeting_page_counts()."""
+    return Meeting.objects.select_related("organizer")
 
-    The counts are subqueries per row, not a join with GROUP BY: PostgreSQL then counts
-    only for the rows of the page shown (2.2 s -> 8 ms with 2.5 million participations).
-    """
-    return Meeting.objects.select_related("organizer").annotate(
-        invited_count=_participation_count(),
-        attended_count=_participation_count(status__in=["present", "represented"]),
-    )
+
+def meeting_page_counts(meetings) -> list[Meeting]:
+    """The meetings of one page, each with invited_count and attended_count, in one query.
+
+    Counted for the page's rows only, after the page is taken: counts joined into the list
+    query cost seconds at national scale (2.5 million participations), and subqueries per
+    row are still evaluated for every row an OFFSET skips (page 40: 800 rows)."""
+    meetings = list(meetings)
+    counts = {
+        row["meeting_id"]: row
+        for row in Participation.objects.filter(meeting__in=[m.pk for m in meetings])
+        .order_by()
+        .values("meeting_id")
+        .annotate(
+            invited=Count("pk"),
+            attended=Count("pk", filter=Q(status__in=["present", "represented"])),
+        )
+    }
+    for meeting in meetings:
+        row = counts.get(meeting.pk, {})
+        meeting.invited_count = row.get("invited", 0)
+        meeting.attended_count = row.get("attended", 0)
+    return meetings
 
 
 def meeting_list_upcoming(

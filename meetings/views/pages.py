@@ -34,16 +34,22 @@ class MeetingListView(TemplateView):
             return query.urlencode()
 
         # Both lists are pages: a national deployment has thousands of upcoming meetings.
+        # Each page is taken first, then its rows' attendance is counted.
+        pages = {
+            "upcoming": CappedPaginator(upcoming, PAGE_SIZE).get_page(
+                self.request.GET.get("upcoming")
+            ),
+            "past_page": CappedPaginator(past, PAGE_SIZE).get_page(self.request.GET.get("page")),
+        }
+        for page in pages.values():
+            page.object_list = selectors.meeting_page_counts(page.object_list)
         return super().get_context_data(
             filter=meeting_filter,
             form=meeting_filter.form,
             filter_query=query_without("page"),
             past_query=query_without("page"),
             upcoming_query=query_without("upcoming"),
-            upcoming=CappedPaginator(upcoming, PAGE_SIZE).get_page(
-                self.request.GET.get("upcoming")
-            ),
-            past_page=CappedPaginator(past, PAGE_SIZE).get_page(self.request.GET.get("page")),
+            **pages,
             **kwargs,
         )
 
