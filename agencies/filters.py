@@ -14,7 +14,7 @@ from . import selectors
 from .models import Agency, Region
 
 # The start of a Kemendagri code: 74, 74., 74.09, 74.09.01, 74.09.01.2001.
-CODE_PREFIX_RE = re.compile(r"^\d{2}(\.(\d{1,2}(\.(\d{1,2}(\.\d{0,4})?)?)?)?)?$")
+CODE_PREFIX_RE = re.compile(r"^\d{2}(\.(\d{1,2}(\.(\d{1,2}(\.\d{0,4})?)?)?)?)?$", re.ASCII)
 REGION_DATALIST = '<datalist id="region-options"></datalist>'
 REGION_SUGGESTIONS = 15
 
@@ -22,11 +22,11 @@ REGION_SUGGESTIONS = 15
 def region_suggestions(typed: str) -> list:
     """At most REGION_SUGGESTIONS regions whose code starts with, or whose name contains
     every word of, what was typed (a national deployment has 545 regions and more)."""
-    typed = typed.strip()
+    typed = typed.replace("\x00", "").strip()
     if not typed:
         return []
     regions = Region.objects.all()
-    if typed[0].isdigit():
+    if typed[0].isascii() and typed[0].isdigit():
         regions = regions.filter(code__startswith=typed)
     else:
         for word in typed.split():
@@ -39,7 +39,7 @@ class AgencyFilterForm(forms.Form):
 
     def clean_region(self):
         value = (self.cleaned_data.get("region") or "").strip()
-        if value[:1].isdigit() and not CODE_PREFIX_RE.match(value):
+        if value[:1].isascii() and value[:1].isdigit() and not CODE_PREFIX_RE.match(value):
             raise forms.ValidationError(
                 _("Type a Kemendagri code such as 74 or 74.09, or words of the region's name."),
                 code="region_code",
@@ -105,7 +105,7 @@ class AgencyFilter(django_filters.FilterSet):
 
     def filter_region(self, queryset, name, value):
         value = value.strip()
-        if value[:1].isdigit():
+        if value[:1].isascii() and value[:1].isdigit():
             return queryset.filter(region__code__startswith=value)
         for word in value.split():
             queryset = queryset.filter(region__name__icontains=word)

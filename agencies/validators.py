@@ -62,33 +62,38 @@ def validate_logo_size(file) -> None:
 
 
 def validate_logo_image(file) -> None:
-    """Refuse a new logo upload that is not a readable PNG or JPEG, or whose pixel count would
-    need hundreds of megabytes to decode (the header is read, not the image)."""
-    from PIL import Image, UnidentifiedImageError
+    """Refuse a new logo upload that is not a whole, readable PNG or JPEG, or whose pixel
+    count would need hundreds of megabytes to decode (checked on the header first)."""
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
     from .logos import LOGO_MAX_PIXELS
 
     if not file or getattr(file, "_committed", True):
         return
+    not_image = ValidationError(_("This file is not a PNG or JPEG image."), code="logo_not_image")
+    # WeasyPrint, once imported, lets Pillow decode truncated or corrupt images for the whole
+    # process (they would be stored as a black or half-grey logo): not for an upload.
+    tolerant = ImageFile.LOAD_TRUNCATED_IMAGES
     try:
         file.seek(0)
         with Image.open(file) as image:
             width, height = image.size
-            kind = image.format
+            if image.format not in {"PNG", "JPEG"}:
+                raise not_image
+            if width * height > LOGO_MAX_PIXELS:
+                raise ValidationError(
+                    _(
+                        "The logo is %(width)s × %(height)s pixels; a letterhead needs at most "
+                        "a few hundred. Make it smaller (at most 25 megapixels, e.g. 5000 × "
+                        "5000) and upload it again."
+                    ),
+                    code="logo_too_many_pixels",
+                    params={"width": width, "height": height},
+                )
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
+            image.load()  # every byte decoded: a broken file is refused here
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(
-            _("This file is not a PNG or JPEG image."), code="logo_not_image"
-        ) from None
+        raise not_image from None
     finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
         file.seek(0)
-    if kind not in {"PNG", "JPEG"}:
-        raise ValidationError(_("This file is not a PNG or JPEG image."), code="logo_not_image")
-    if width * height > LOGO_MAX_PIXELS:
-        raise ValidationError(
-            _(
-                "The logo is %(width)s × %(height)s pixels; a letterhead needs at most a few "
-                "hundred. Make it smaller (at most 5000 × 5000) and upload it again."
-            ),
-            code="logo_too_many_pixels",
-            params={"width": width, "height": height},
-        )

@@ -55,7 +55,11 @@ class PeopleView(AttendanceRuleMixin, TemplateView):
             kwargs["form"] = AttendeeCreateForm(
                 meeting=self.meeting,
                 prefix="person",
-                initial={"participation": invitation} if invitation.isdigit() else {},
+                initial=(
+                    {"participation": invitation}
+                    if invitation.isascii() and invitation.isdigit() and len(invitation) < 19
+                    else {}
+                ),
             )
         return super().get_context_data(
             groups=groups,

@@ -94,6 +94,8 @@ def known_delivery(key: str, *, retry: bool = False) -> Delivery | None:
         return Delivery(key, READY)
     marker = cache.get(_marker(key))
     if marker is not None:
+        if marker["id"] is None:  # being queued by another request this very moment
+            return Delivery(key, QUEUED, marker["at"])
         state = FAILED if marker.get("failed") else _task_state(marker["id"])
         if state in (QUEUED, RUNNING) or (state == FAILED and not retry):
             return Delivery(key, state, marker["at"])
@@ -108,10 +110,15 @@ def request_pdf(html: str, *, retry: bool = False) -> Delivery:
     if known is not None:
         return known
     queued_at = timezone.now()
+    # The marker is taken before the task is queued, atomically: of several requests for the
+    # same new document at once, one queues it and the others wait for that one.
+    if not retry and not cache.add(_marker(key), {"id": None, "at": queued_at}, MARKER_SECONDS):
+        return known_delivery(key) or Delivery(key, QUEUED, queued_at)
     result = _enqueue_render(html)
     if pdf.cache_path(key).exists():  # an immediate backend rendered it just now
         return Delivery(key, READY)
     if result is None:
+        cache.set(_marker(key), {"id": "", "at": queued_at, "failed": True}, MARKER_SECONDS)
         return Delivery(key, FAILED, queued_at)
     failed = result.status == TaskResultStatus.FAILED
     cache.set(_marker(key), {"id": result.id, "at": queued_at, "failed": failed}, MARKER_SECONDS)

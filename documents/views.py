@@ -60,6 +60,11 @@ def deliver_pdf(request, meeting: Meeting, variant: str, build, *, back_url: str
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+    return progress_response(request, delivery, filename, back_url=back_url)
+
+
+def progress_response(request, delivery, filename: str, *, back_url: str) -> HttpResponse:
+    """The progress page (or its htmx fragment) of a document's delivery."""
     context = {
         "delivery": delivery,
         "filename": filename,
@@ -94,7 +99,8 @@ class DocumentMixin(AccessMixin):
         self.blank = kind == "daftar-hadir" and request.GET.get("blank") == "1"
         # A blank sheet of as many rows as people are expected (?rows=40), 1 to 500.
         rows = request.GET.get("rows", "")
-        self.blank_rows = min(int(rows), MAX_BLANK_ROWS) if rows.isdigit() and int(rows) else None
+        plain = rows.isascii() and rows.isdigit() and len(rows) <= 6  # not "²", not 10**5000
+        self.blank_rows = min(int(rows), MAX_BLANK_ROWS) if plain and int(rows) else None
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -122,6 +128,13 @@ class DocumentPdfView(DocumentMixin, View):
             # Final minutes are the stored, verifiable file, never a fresh rendering.
             revision = self.meeting.revisions.order_by("number").last()
             if revision is not None:
+                if request.GET.get(WAIT) == "1" or request.htmx:  # a progress page: "ready"
+                    return progress_response(
+                        request,
+                        background.Delivery("", background.READY),
+                        revision_filename(revision),
+                        back_url=self.meeting.get_absolute_url(),
+                    )
                 return notula_revision_response(revision)
 
         def build():
@@ -149,8 +162,12 @@ def notula_revision_response(revision: NotulaRevision) -> FileResponse:
         handle,
         content_type="application/pdf",
         as_attachment=True,
-        filename=f"notula-{revision.meeting.date:%Y-%m-%d}-revisi-{revision.number}.pdf",
+        filename=revision_filename(revision),
     )
+
+
+def revision_filename(revision: NotulaRevision) -> str:
+    return f"notula-{revision.meeting.date:%Y-%m-%d}-revisi-{revision.number}.pdf"
 
 
 @method_decorator([login_not_required, never_cache], name="dispatch")

@@ -48,7 +48,8 @@ class MeetingFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Status"))
     # A national deployment has hundreds of organizers and elections: each is a text field
     # whose suggestions (a <datalist>) come from meetings:filter_options as the user types,
-    # not a <select> of 545 options on every list page. A number is an id (links use it).
+    # not a <select> of 545 options on every list page. Like the suggestions, the filter
+    # matches every typed word in the name ("Kodim 1430", "Pilkada 2024"), never an id.
     organizer = django_filters.CharFilter(
         label=_("Organizer"), method="filter_organizer", max_length=200
     )
@@ -79,9 +80,6 @@ class MeetingFilter(django_filters.FilterSet):
             )
 
     def filter_organizer(self, queryset, name, value):
-        value = value.strip()
-        if value.isdigit():
-            return queryset.filter(organizer_id=int(value))
         for word in value.split():
             queryset = queryset.filter(
                 Q(organizer__name__icontains=word) | Q(organizer__short_name__icontains=word)
@@ -89,9 +87,6 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset
 
     def filter_election(self, queryset, name, value):
-        value = value.strip()
-        if value.isdigit():
-            return queryset.filter(election_id=int(value))
         for word in value.split():
             queryset = queryset.filter(election__name__icontains=word)
         return queryset

@@ -269,11 +269,16 @@ CSRF_FAILURE_VIEW = "pilkada_portal.views.csrf_failure"
 # (pilkada_portal.middleware.RequestBodyLimitMiddleware): forms and the phone check-in (a
 # drawn signature of up to 200 KB) stay under 1 MB; institution forms carry a logo (at most
 # LOGO_MAX_BYTES, checked next to the field); the public verification page a final Notula.
-REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", 1024 * 1024, validate=POSITIVE)
+REQUEST_BODY_MAX_BYTES = env.int(
+    "REQUEST_BODY_MAX_BYTES", 1024 * 1024, validate=Range(min=64 * 1024)
+)
 REQUEST_BODY_LIMITS = {
-    "/agencies/": 5 * 1024 * 1024,
-    "/admin/": 5 * 1024 * 1024,
-    "/verifikasi/": 10 * 1024 * 1024,
+    prefix: max(limit, REQUEST_BODY_MAX_BYTES)
+    for prefix, limit in {
+        "/agencies/": 5 * 1024 * 1024,
+        "/admin/": 5 * 1024 * 1024,
+        "/verifikasi/": 10 * 1024 * 1024,
+    }.items()
 }
 # Form fields beyond this are refused by Django; uploaded files beyond this go to a temporary
 # file instead of memory.

@@ -93,3 +93,31 @@ def test_the_command_normalizes_logos_stored_before(capsys):
         assert image.size == (600, 600)
     untouched.refresh_from_db()
     assert untouched.logo.name == small
+
+
+@pytest.mark.parametrize("kind", ["truncated jpeg", "corrupt png data", "header only"])
+def test_a_broken_image_is_refused_not_stored_as_a_blank_logo(operator_client, kind):
+    import weasyprint  # noqa: F401  (as in the server: it makes Pillow tolerate broken files)
+
+    if kind == "truncated jpeg":
+        content = _png((400, 300), mode="RGB")  # a JPEG (see _png)
+        content = content[: len(content) // 2]
+    elif kind == "corrupt png data":
+        good = _png((100, 100))
+        start = good.index(b"IDAT") + 4
+        body = bytes(255 - b for b in good[start : start + 40])
+        chunk_type_and_data = b"IDAT" + body
+        content = (
+            good[: start - 8]
+            + struct.pack(">I", 40)
+            + chunk_type_and_data
+            + struct.pack(">I", zlib.crc32(chunk_type_and_data))
+            + good[good.index(b"IEND") - 4 :]
+        )
+    else:
+        content = _claiming(5000, 5000)
+    upload = SimpleUploadedFile("logo.png", content)
+    response = operator_client.post(reverse("agencies:create"), agency_data(logo=upload))
+    assert response.status_code == 200
+    assert "logo" in response.context["form"].errors
+    assert not Agency.objects.exists()

@@ -117,6 +117,27 @@ class TestDownload:
         assert len(built) == 2, "a changed record is a new document"
         assert len(queued) == 2
 
+    def test_requests_at_the_same_moment_queue_one_render(
+        self, operator_client, queued, no_render_here
+    ):
+        meeting = MeetingFactory()
+        from documents.render import document_export_source
+
+        html = document_export_source(meeting, "notula").html
+        # Another request has just taken the marker and is queueing the render.
+        cache.add(background._marker(pdf.content_key(html)), {"id": None, "at": timezone.now()})
+        response = operator_client.get(_url(meeting))
+        assert response.status_code == 202
+        assert queued == []
+
+    def test_odd_row_counts_are_ignored_not_a_500(self, operator_client, queued, no_render_here):
+        meeting = MeetingFactory()
+        for rows in ("²", "①", "9" * 5000, "-1", "0"):
+            response = operator_client.get(_url(meeting, "daftar-hadir", f"?blank=1&rows={rows}"))
+            assert response.status_code == 202, rows
+            preview = reverse("documents:preview", args=[meeting.pk, "daftar-hadir"])
+            assert operator_client.get(preview, {"blank": "1", "rows": rows}).status_code == 200
+
     def test_blank_sheet_options_survive_the_wait(self, operator_client, queued, no_render_here):
         meeting = MeetingFactory()
         response = operator_client.get(_url(meeting, "daftar-hadir", "?blank=1&rows=12"))

@@ -77,12 +77,17 @@ def test_organizer_and_election_are_searched_by_text_with_suggestions(reader_cli
     assert [m.title for m in by_name.context["past_page"]] + [
         m.title for m in by_name.context["upcoming"]
     ] == ["Rakor Konut"]
-    by_id = reader_client.get(reverse("meetings:list"), {"organizer": str(other.pk)})
-    assert [m.title for m in by_id.context["upcoming"]] + [
-        m.title for m in by_id.context["past_page"]
+    by_other = reader_client.get(reverse("meetings:list"), {"organizer": "sulawesi"})
+    assert [m.title for m in by_other.context["upcoming"]] + [
+        m.title for m in by_other.context["past_page"]
     ] == ["Rakor Sultra"]
-    by_election = reader_client.get(reverse("meetings:list"), {"election": "serentak 2024"})
-    assert len(by_election.context["upcoming"]) + len(by_election.context["past_page"]) == 1
+    # Numbers are words of the name, as in the suggestions ("2024" is no election's id).
+    for typed in ("serentak 2024", "2024"):
+        by_election = reader_client.get(reverse("meetings:list"), {"election": typed})
+        assert len(by_election.context["upcoming"]) + len(by_election.context["past_page"]) == 1
+    for odd in ("99999999999999999999999", "9223372036854775808", "²", "%_'"):
+        for field in ("organizer", "election"):
+            assert reader_client.get(reverse("meetings:list"), {field: odd}).status_code == 200
 
     suggestions = reader_client.get(
         reverse("meetings:filter_options", args=["organizer"]), {"organizer": "kesbangpol"}

@@ -413,6 +413,14 @@ def test_only_a_final_notula_goes_without_the_draft_mark(people):
     assert "DRAF" not in final_text
     assert "Kode verifikasi" in final_text
     assert b"draft-mark" not in staff.get(preview).content
+    # A progress page open during the approval is told the stored file is ready, not sent it.
+    waiting = staff.get(
+        reverse("documents:pdf", args=[meeting.pk, "notula"]) + "?tunggu=1",
+        headers={"HX-Request": "true"},
+    )
+    assert waiting["Content-Type"].startswith("text/html")
+    assert "data-auto-download" in waiting.content.decode()
+    assert f"revisi-{revision.number}.pdf" in waiting.content.decode()
 
 
 def _bytes(response):
