@@ -19,6 +19,11 @@ REGION_DATALIST = '<datalist id="region-options"></datalist>'
 REGION_SUGGESTIONS = 15
 
 
+def _starts_like_a_code(value: str) -> bool:
+    """Whether the typed region starts with an (ASCII) digit: a code, not words of a name."""
+    return value[:1].isascii() and value[:1].isdigit()
+
+
 def region_suggestions(typed: str) -> list:
     """At most REGION_SUGGESTIONS regions whose code starts with, or whose name contains
     every word of, what was typed (a national deployment has 545 regions and more)."""
@@ -26,7 +31,7 @@ def region_suggestions(typed: str) -> list:
     if not typed:
         return []
     regions = Region.objects.all()
-    if typed[0].isascii() and typed[0].isdigit():
+    if _starts_like_a_code(typed):
         regions = regions.filter(code__startswith=typed)
     else:
         for word in typed.split():
@@ -39,7 +44,7 @@ class AgencyFilterForm(forms.Form):
 
     def clean_region(self):
         value = (self.cleaned_data.get("region") or "").strip()
-        if value[:1].isascii() and value[:1].isdigit() and not CODE_PREFIX_RE.match(value):
+        if _starts_like_a_code(value) and not CODE_PREFIX_RE.match(value):
             raise forms.ValidationError(
                 _("Type a Kemendagri code such as 74 or 74.09, or words of the region's name."),
                 code="region_code",
@@ -105,7 +110,7 @@ class AgencyFilter(django_filters.FilterSet):
 
     def filter_region(self, queryset, name, value):
         value = value.strip()
-        if value[:1].isascii() and value[:1].isdigit():
+        if _starts_like_a_code(value):
             return queryset.filter(region__code__startswith=value)
         for word in value.split():
             queryset = queryset.filter(region__name__icontains=word)

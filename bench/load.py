@@ -14,7 +14,6 @@ Run: .venv/bin/python bench/load.py [--page-clients 4] [--exports 8]
 """
 
 import argparse
-import http.client
 import shutil
 import statistics
 import sys
@@ -32,19 +31,8 @@ from bench.server import (  # noqa: E402
     portal_env,
     session_cookie,
     task_worker,
+    timed_get,
 )
-
-
-def get(port: int, path: str, cookie: str) -> tuple[int, str, float, int]:
-    """One request on a fresh connection: status, content type, milliseconds, body size."""
-    start = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
-    response = connection.getresponse()
-    body = response.read()
-    connection.close()
-    elapsed = (time.perf_counter() - start) * 1000
-    return response.status, response.getheader("Content-Type", ""), elapsed, len(body)
 
 
 def p99(values: list[float]) -> float:
@@ -97,7 +85,7 @@ def main() -> None:
     def timed_pages(count: int | None, stop: threading.Event, into: list[float]):
         done = 0
         while (count is None and not stop.is_set()) or (count is not None and done < count):
-            status, _type, ms, _size = get(port, page_path, cookie)
+            status, _type, ms, _size = timed_get(port, page_path, cookie)
             done += 1
             with lock:
                 if status == 200:
@@ -111,7 +99,7 @@ def main() -> None:
     def export(path: str):
         start = time.perf_counter()
         while time.perf_counter() - start < 600:
-            status, content_type, _ms, size = get(port, path, cookie)
+            status, content_type, _ms, size = timed_get(port, path, cookie)
             if status == 200 and content_type.startswith("application/pdf"):
                 with lock:
                     export_seconds.append(time.perf_counter() - start)
@@ -128,7 +116,7 @@ def main() -> None:
     worker_env = {**env}
     with gunicorn(env) as port:
         for _ in range(40):  # warm both workers (imports, templates, the page cache)
-            get(port, page_path, cookie)
+            timed_get(port, page_path, cookie)
         idle: list[float] = []
         per_client = args.idle_requests // args.page_clients
         threads = [

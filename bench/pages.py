@@ -12,7 +12,6 @@ Run: .venv/bin/python bench/pages.py [--requests N]
 """
 
 import argparse
-import http.client
 import shutil
 import statistics
 import sys
@@ -24,18 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server import bench_user, gunicorn, portal_env, session_cookie  # noqa: E402
-
-
-def get(port: int, path: str, cookie: str) -> tuple[int, float]:
-    """One request on a fresh connection (gunicorn's sync workers close each one)."""
-    start = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    return response.status, (time.perf_counter() - start) * 1000
+from bench.server import (  # noqa: E402
+    bench_user,
+    gunicorn,
+    portal_env,
+    session_cookie,
+    timed_get,
+)
 
 
 def main() -> None:
@@ -90,7 +84,7 @@ def main() -> None:
 
         def client() -> None:
             for _ in range(per_client):
-                status, ms = get(port, path, cookie)
+                status, _type, ms, _size = timed_get(port, path, cookie)
                 if status != 200:
                     raise SystemExit(f"GET {path} answered {status}")
                 into.append(ms)
@@ -105,7 +99,7 @@ def main() -> None:
         # Warm both workers (imports, template loading, the page cache of each process).
         for _ in range(30):
             for path in (meeting_path, "/healthz"):
-                status, _ms = get(port, path, cookie)
+                status, *_rest = timed_get(port, path, cookie)
                 if status != 200:
                     raise SystemExit(f"GET {path} answered {status}")
         # The goal is defined under --connections concurrent clients. Rounds alternate which

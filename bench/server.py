@@ -133,3 +133,16 @@ def bench_user(role):
     user = get_user_model().objects.create_user(f"bench-{secrets.token_hex(4)}")
     user.groups.set(Group.objects.filter(name=role.value))
     return user
+
+
+def timed_get(port: int, path: str, cookie: str = "") -> tuple[int, str, float, int]:
+    """One GET on a fresh connection (gunicorn's sync workers close each one): status, content
+    type, milliseconds, body size."""
+    start = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    elapsed = (time.perf_counter() - start) * 1000
+    return response.status, response.getheader("Content-Type", ""), elapsed, len(body)

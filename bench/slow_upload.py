@@ -39,6 +39,7 @@ from bench.server import (  # noqa: E402
     gunicorn,
     portal_env,
     session_cookie,
+    timed_get,
 )
 
 NGINX_MAIN = """
@@ -74,15 +75,11 @@ def nginx_site(work: Path, listen: int, upstream: int, static_root: str) -> str:
 
 
 def get(port: int, path: str, cookie: str) -> float:
-    start = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    if response.status != 200:
-        raise SystemExit(f"GET {path} answered {response.status}")
-    return (time.perf_counter() - start) * 1000
+    """Milliseconds of one GET that must answer 200."""
+    status, _type, ms, _size = timed_get(port, path, cookie)
+    if status != 200:
+        raise SystemExit(f"GET {path} answered {status}")
+    return ms
 
 
 def slow_upload(port: int, path: str, seconds: float, stop: threading.Event) -> None:

@@ -48,10 +48,6 @@ class Delivery:
         return self.state == READY
 
     @property
-    def path(self):
-        return pdf.cache_path(self.key)
-
-    @property
     def waited_seconds(self) -> int:
         return int((timezone.now() - self.queued_at).total_seconds()) if self.queued_at else 0
 

@@ -39,7 +39,21 @@ def _url_with(request, **changes) -> str:
     return request.path + (f"?{query.urlencode()}" if query else "")
 
 
-def deliver_pdf(request, meeting: Meeting, variant: str, build, *, back_url: str) -> HttpResponse:
+def _waiting(request) -> bool:
+    """A progress page asks (its poll, or a plain ?tunggu=1): it gets a page, never the file."""
+    return request.GET.get(WAIT) == "1" or bool(request.htmx)
+
+
+def deliver_pdf(
+    request,
+    meeting: Meeting,
+    kind: str,
+    *,
+    back_url: str,
+    blank: bool = False,
+    blank_rows: int | None = None,
+    share_url: str = "",
+) -> HttpResponse:
     """The PDF when a worker has rendered it; else its render is queued and a progress page
     (202) polls until it is ready. A web worker never renders: it reads a file or says wait.
 
@@ -48,15 +62,29 @@ def deliver_pdf(request, meeting: Meeting, variant: str, build, *, back_url: str
     download link, which portal.js follows once. The meeting page's own script polls the
     PDF address while it answers 202.
     """
+
+    def build():
+        return document_export_source(
+            meeting, kind, blank=blank, blank_rows=blank_rows, share_url=share_url
+        )
+
+    variant = f"{kind}|{blank}|{blank_rows}|{share_url}"
     delivery, filename = background.deliver(
         meeting, variant, build, retry=request.GET.get(RETRY) == "1"
     )
-    waiting = request.GET.get(WAIT) == "1" or request.htmx
-    if delivery.ready and not waiting:
+    if delivery.ready and not _waiting(request):
         try:
             content = pdf.read_cached(delivery.key)
         except FileNotFoundError:  # pruned between the check and the read: render again
-            return deliver_pdf(request, meeting, variant, build, back_url=back_url)
+            return deliver_pdf(
+                request,
+                meeting,
+                kind,
+                back_url=back_url,
+                blank=blank,
+                blank_rows=blank_rows,
+                share_url=share_url,
+            )
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
@@ -128,7 +156,7 @@ class DocumentPdfView(DocumentMixin, View):
             # Final minutes are the stored, verifiable file, never a fresh rendering.
             revision = self.meeting.revisions.order_by("number").last()
             if revision is not None:
-                if request.GET.get(WAIT) == "1" or request.htmx:  # a progress page: "ready"
+                if _waiting(request):  # a progress page: the stored file is "ready"
                     return progress_response(
                         request,
                         background.Delivery("", background.READY),
@@ -136,19 +164,14 @@ class DocumentPdfView(DocumentMixin, View):
                         back_url=self.meeting.get_absolute_url(),
                     )
                 return notula_revision_response(revision)
-
-        def build():
-            return document_export_source(
-                self.meeting,
-                self.kind,
-                blank=self.blank,
-                blank_rows=self.blank_rows,
-                share_url=self.share_url,
-            )
-
-        variant = f"{self.kind}|{self.blank}|{self.blank_rows}|{self.share_url}"
         return deliver_pdf(
-            request, self.meeting, variant, build, back_url=self.meeting.get_absolute_url()
+            request,
+            self.meeting,
+            self.kind,
+            back_url=self.meeting.get_absolute_url(),
+            blank=self.blank,
+            blank_rows=self.blank_rows,
+            share_url=self.share_url,
         )
 
 
@@ -183,17 +206,12 @@ class SharedDocumentPdfView(View):
         if kind != "susunan-acara" and not (kind == "undangan" and share.publish_invitation):
             raise Http404
         meeting = selectors.meeting_get(pk=share.meeting_id)
-        shared = shared_agenda_url(request, meeting) or ""
-
-        def build():
-            return document_export_source(meeting, kind, share_url=shared)
-
         return deliver_pdf(
             request,
             meeting,
-            f"{kind}|False|None|{shared}",
-            build,
+            kind,
             back_url=reverse("attendance:agenda", args=[share.token]),
+            share_url=shared_agenda_url(request, meeting) or "",
         )
 
 

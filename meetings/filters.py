@@ -14,13 +14,18 @@ SUGGESTED = ("organizer", "election")
 SUGGESTIONS = 15
 
 
+def _agencies_named(word: str):
+    """Institutions whose name or short name contains word."""
+    return Agency.objects.filter(Q(name__icontains=word) | Q(short_name__icontains=word))
+
+
 def filter_suggestions(field: str, typed: str, *, meetings) -> list[str]:
     """At most SUGGESTIONS names of the organizers or elections of these meetings (those the
     user may see) matching every typed word."""
     if field == "organizer":
         names = Agency.objects.filter(pk__in=meetings.order_by().values("organizer_id"))
         for word in typed.split():
-            names = names.filter(Q(name__icontains=word) | Q(short_name__icontains=word))
+            names = names.filter(pk__in=_agencies_named(word).values("pk"))
     else:
         names = Election.objects.filter(pk__in=meetings.order_by().values("election_id"))
         for word in typed.split():
@@ -81,9 +86,7 @@ class MeetingFilter(django_filters.FilterSet):
 
     def filter_organizer(self, queryset, name, value):
         for word in value.split():
-            queryset = queryset.filter(
-                Q(organizer__name__icontains=word) | Q(organizer__short_name__icontains=word)
-            )
+            queryset = queryset.filter(organizer_id__in=_agencies_named(word).values("pk"))
         return queryset
 
     def filter_election(self, queryset, name, value):
@@ -95,14 +98,11 @@ class MeetingFilter(django_filters.FilterSet):
         for word in value.split():
             # The organizers as a subquery, not a join: the list can then still be read in
             # the order of its index and stop after one page.
-            organizers = Agency.objects.filter(
-                Q(name__icontains=word) | Q(short_name__icontains=word)
-            ).values("pk")
             queryset = queryset.filter(
                 Q(title__icontains=word)
                 | Q(venue__icontains=word)
                 | Q(reference_number__icontains=word)
-                | Q(organizer_id__in=organizers)
+                | Q(organizer_id__in=_agencies_named(word).values("pk"))
             )
         return queryset
 

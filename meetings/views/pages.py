@@ -46,7 +46,6 @@ class MeetingListView(TemplateView):
         return super().get_context_data(
             filter=meeting_filter,
             form=meeting_filter.form,
-            filter_query=query_without("page"),
             past_query=query_without("page"),
             upcoming_query=query_without("upcoming"),
             **pages,
