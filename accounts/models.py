@@ -11,7 +11,9 @@ register(User, app="accounts", excluded_fields=["password", "last_login"], m2m_f
 
 
 class Profile(models.Model):
-    """The institution a user acts for: liaisons and attendees see that institution's meetings."""
+    """The institution a user acts for. Staff (operator, notulis, pimpinan) work on the meetings
+    that institution organizes; a supervisor reads those of organizers under it; liaisons and
+    attendees see the meetings their institution is invited to (accounts.rules)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -37,6 +39,14 @@ class Profile(models.Model):
         help_text=_(
             "The person this account is in the registry: the minute taker who submits is "
             "named on the Notula."
+        ),
+    )
+    approves_minutes = models.BooleanField(
+        _("approves every meeting's minutes"),
+        default=False,
+        help_text=_(
+            "A chair (pimpinan) approves the minutes of the meetings they chair; with this, "
+            "of every meeting of their institution."
         ),
     )
     history = HistoricalRecords()

@@ -10,6 +10,7 @@ class Role(models.TextChoices):
     OPERATOR = "Operator Kesbangpol", _("Kesbangpol operator")
     NOTULIS = "Notulis", _("Minute taker (secretariat)")
     PIMPINAN = "Pimpinan", _("Chair / approver")
+    SUPERVISOR = "Pengawas", _("Supervisor (reads the meetings of organizers in its region)")
     LIAISON = "Perwakilan instansi", _("Institution liaison")
     PESERTA = "Peserta", _("Attendee")
 
@@ -53,6 +54,18 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "meetings.meeting": ("view", "approve_minutes"),
         "meetings.followup": ("view",),
         "briefings.briefing": ("view",),
+    },
+    # A province's Kesbangpol or a ministry: reads the meetings of the organizers in its region
+    # (accounts.rules), changes nothing.
+    Role.SUPERVISOR: {
+        "agencies.agency": ("view",),
+        "agencies.official": ("view",),
+        "meetings.election": ("view",),
+        "meetings.meeting": ("view", "supervise_meetings"),
+        "meetings.followup": ("view",),
+        "briefings.briefing": ("view",),
+        "briefings.readinessindicator": ("view",),
+        "briefings.risk": ("view",),
     },
     Role.LIAISON: {
         "briefings.briefing": ("view", "add", "change"),

@@ -4,27 +4,58 @@ Views check these rules on their object (meetings.views.common.RuleRequiredMixin
 and templates ask the same ones (`{% test_rule "meetings.can_edit_meeting" user meeting as
 can_edit %}`), so a screen never offers an action that the server refuses.
 
-Roles give model permissions (accounts.roles); a rule adds the state of the record: nothing
-in a meeting whose minutes are final changes (follow-up progress excepted), the minutes move
-one step at a time, and a liaison writes only its own institution's briefing, before the
-meeting. Liaisons and attendees (Profile.agency) see only the meetings their institution is
-invited to; staff roles (meetings.view_meeting) see every meeting.
+Roles give model permissions (accounts.roles); a rule adds whose record it is and its state.
+
+The tenancy rule (docs/ARCHITECTURE.md): every account acts for one institution
+(Profile.agency). Staff (operator, notulis, pimpinan) see and change the meetings organized by
+their institution or by an institution under it (Agency.parent, any depth: a Kesbangpol's
+staff also serve a bidang registered under it). A supervisor reads, never changes, the
+meetings of every organizer in its institution's region (that region and the regions inside
+it; all of them for a national institution). Liaisons, attendees and staff whose institution is
+invited see that meeting as an invitee. Administrators (superusers) see everything. A pimpinan
+approves minutes of their organizer's meetings only when they chair the meeting
+(Profile.official) or are designated as approver (Profile.approves_minutes).
+
+Beyond that: nothing in a meeting whose minutes are final changes (follow-up progress
+excepted), the minutes move one step at a time, and a liaison writes only its own
+institution's briefing, before the meeting.
 
 The predicates read the records they are given and import no app: this module sits below
 meetings and briefings in the layers (docs/ARCHITECTURE.md).
 """
 
 import rules
-from django.db.models import Exists, OuterRef, QuerySet
+from django.apps import apps
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 # --- Who the user is ----------------------------------------------------------------------
 
 
+def _memo(user, key: str, compute):
+    """One answer per request: the user object lives for one request."""
+    cache = user.__dict__.setdefault("_rule_memo", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def user_agency(user):
-    """The institution a liaison or attendee acts for (None for staff and unlinked users)."""
-    profile = getattr(user, "profile", None) if user.is_authenticated else None
-    return profile.agency if profile is not None else None
+    """The institution the user acts for (None for administrators and unlinked accounts):
+    read once per request, with the profile, in one query."""
+    if not user.is_authenticated:
+        return None
+
+    def load():
+        from .models import Profile
+
+        profile = Profile.objects.select_related("agency").filter(user=user).first()
+        if profile is None:
+            return None
+        user.profile = profile  # the rules below read it too (official, approver)
+        return profile.agency
+
+    return _memo(user, "agency", load)
 
 
 def role(permission: str) -> rules.Predicate:
@@ -32,22 +63,94 @@ def role(permission: str) -> rules.Predicate:
     return rules.Predicate(lambda user: user.has_perm(permission), name=f"role:{permission}")
 
 
-sees_all_meetings = role("meetings.view_meeting")
-writes_any_briefing = role("meetings.change_meeting")
+def is_supervisor(user) -> bool:
+    """The supervisor role (its own permission; an administrator is not one)."""
+    return (
+        user.is_authenticated
+        and not user.is_superuser
+        and user.has_perm("meetings.supervise_meetings")
+    )
+
+
+def organizer_ids(user) -> frozenset[int]:
+    """The institutions whose meetings this user works on as staff: its own and every one
+    registered under it. Empty for roles that are not staff and for a supervisor."""
+    if not user.is_authenticated or not user.has_perm("meetings.view_meeting"):
+        return frozenset()
+    if is_supervisor(user):
+        return frozenset()
+    agency = user_agency(user)
+    if agency is None:
+        return frozenset()
+
+    def compute():
+        agency_model = apps.get_model("agencies", "Agency")
+        found, level = {agency.pk}, {agency.pk}
+        while level:  # one query per level of the institution tree
+            level = set(
+                agency_model.objects.filter(parent__in=level)
+                .exclude(pk__in=found)
+                .values_list("pk", flat=True)
+            )
+            found |= level
+        return frozenset(found)
+
+    return _memo(user, "organizer_ids", compute)
+
+
+def supervised_region_ids(user) -> frozenset[int] | None:
+    """The regions whose organizers' meetings a supervisor reads: None for all of them (a
+    national institution), empty when the user supervises nothing."""
+    if not is_supervisor(user):
+        return frozenset()
+    agency = user_agency(user)
+    if agency is None:
+        return frozenset()
+    if agency.level == "nasional":
+        return None
+    if agency.region_id is None:
+        return frozenset()
+
+    def compute():
+        region_model = apps.get_model("agencies", "Region")
+        found, level = {agency.region_id}, {agency.region_id}
+        while level:  # provinsi > kabupaten/kota > kecamatan > desa: at most four queries
+            level = set(
+                region_model.objects.filter(parent__in=level)
+                .exclude(pk__in=found)
+                .values_list("pk", flat=True)
+            )
+            found |= level
+        return frozenset(found)
+
+    return _memo(user, "supervised_regions", compute)
 
 
 def meetings_visible_to(user, meetings: QuerySet) -> QuerySet:
-    """The meetings of `meetings` that this user may open."""
-    if sees_all_meetings(user):
-        return meetings
-    agency = user_agency(user)
-    if agency is None:
+    """The meetings of `meetings` that this user may open (the tenancy rule above)."""
+    if not user.is_authenticated:
         return meetings.none()
-    # EXISTS, not a join with DISTINCT: the page of meetings is taken before anything else.
-    participation = meetings.model._meta.get_field("participations").related_model
-    return meetings.filter(
-        Exists(participation.objects.filter(meeting=OuterRef("pk"), agency=agency))
-    )
+    if user.is_superuser:
+        return meetings
+    visible = Q(pk__in=[])
+    staff = organizer_ids(user)
+    if staff:
+        visible |= Q(organizer__in=staff)
+    if is_supervisor(user):
+        regions = supervised_region_ids(user)
+        if regions is None:
+            return meetings
+        own = user_agency(user)
+        if regions:
+            visible |= Q(organizer__region__in=regions)
+        if own is not None:
+            visible |= Q(organizer=own)
+    agency = user_agency(user)
+    if agency is not None:
+        # EXISTS, not a join with DISTINCT: the page of meetings is taken before anything else.
+        participation = meetings.model._meta.get_field("participations").related_model
+        visible |= Q(Exists(participation.objects.filter(meeting=OuterRef("pk"), agency=agency)))
+    return meetings.filter(visible)
 
 
 # --- The state of the record ----------------------------------------------------------------
@@ -59,9 +162,45 @@ def _meeting(obj):
 
 
 @rules.predicate
+def acts_for_organizer(user, obj) -> bool:
+    """The meeting is organized by an institution the user works for as staff."""
+    if user.is_superuser:
+        return True
+    return obj is not None and _meeting(obj).organizer_id in organizer_ids(user)
+
+
+@rules.predicate
+def supervises(user, obj) -> bool:
+    """A supervisor's reading right over the meetings of organizers in its region."""
+    if obj is None or not is_supervisor(user):
+        return False
+    meeting = _meeting(obj)
+    regions = supervised_region_ids(user)
+    if regions is None:
+        return True
+    own = user_agency(user)
+    if own is not None and meeting.organizer_id == own.pk:
+        return True
+    return meeting.organizer.region_id in regions
+
+
+@rules.predicate
+def approves_this_meeting(user, obj) -> bool:
+    """The pimpinan chairs this meeting or approves every meeting of the organizer."""
+    if user.is_superuser:
+        return True
+    profile = getattr(user, "profile", None)
+    if profile is None:
+        return False
+    return profile.approves_minutes or (
+        profile.official_id is not None and profile.official_id == _meeting(obj).chair_id
+    )
+
+
+@rules.predicate
 def is_invited(user, obj) -> bool:
     agency = user_agency(user)
-    if agency is None:
+    if agency is None or obj is None:
         return False
     meeting = _meeting(obj)
     # A page asks this several times (its own check, then each rule its template tests):
@@ -105,7 +244,15 @@ def own_institution_has_no_briefing(user, meeting) -> bool:
     return agency is not None and not meeting.briefings.filter(agency=agency).exists()
 
 
-can_see_meeting = sees_all_meetings | is_invited
+def staff(permission: str) -> rules.Predicate:
+    """The role grants the permission and the meeting is the user's organizer's."""
+    return role(permission) & acts_for_organizer
+
+
+staff_sees_meeting = staff("meetings.view_meeting")
+writes_any_briefing = staff("meetings.change_meeting")
+reads_whole_record = staff_sees_meeting | supervises
+can_see_meeting = reads_whole_record | is_invited
 
 
 @rules.predicate
@@ -118,31 +265,35 @@ def briefing_published(user, briefing) -> bool:
 
 RULES = {
     "meetings.can_see_meeting": can_see_meeting,
-    "meetings.can_edit_meeting": role("meetings.change_meeting") & record_open,
-    "meetings.can_delete_meeting": role("meetings.delete_meeting") & record_open,
-    "meetings.can_duplicate_meeting": role("meetings.add_meeting"),
-    "meetings.can_see_history": role("meetings.view_meeting"),
+    "meetings.can_edit_meeting": staff("meetings.change_meeting") & record_open,
+    "meetings.can_delete_meeting": staff("meetings.delete_meeting") & record_open,
+    "meetings.can_duplicate_meeting": staff("meetings.add_meeting"),
+    "meetings.can_see_history": reads_whole_record,
     # The public agenda link: operators create, renew and stop it.
-    "meetings.can_share_agenda": role("meetings.add_participation"),
-    "meetings.can_add_agenda_item": role("meetings.add_agendaitem") & record_open,
-    "meetings.can_edit_agenda": role("meetings.change_agendaitem") & record_open,
-    "meetings.can_delete_agenda_item": role("meetings.delete_agendaitem") & record_open,
-    "meetings.can_invite": role("meetings.add_participation") & record_open,
-    "meetings.can_withdraw_invitation": role("meetings.delete_participation") & record_open,
-    "meetings.can_record_attendance": role("meetings.change_participation") & record_open,
-    "meetings.can_open_minutes": role("meetings.change_meeting") | role("meetings.change_followup"),
-    "meetings.can_write_minutes": role("meetings.change_meeting") & record_open,
-    "meetings.can_add_follow_up": role("meetings.add_followup") & record_open,
+    "meetings.can_share_agenda": staff("meetings.add_participation"),
+    "meetings.can_add_agenda_item": staff("meetings.add_agendaitem") & record_open,
+    "meetings.can_edit_agenda": staff("meetings.change_agendaitem") & record_open,
+    "meetings.can_delete_agenda_item": staff("meetings.delete_agendaitem") & record_open,
+    "meetings.can_invite": staff("meetings.add_participation") & record_open,
+    "meetings.can_withdraw_invitation": staff("meetings.delete_participation") & record_open,
+    "meetings.can_order_invitations": staff("meetings.change_participation") & record_open,
+    "meetings.can_record_attendance": staff("meetings.change_participation") & record_open,
+    "meetings.can_open_minutes": staff("meetings.change_meeting")
+    | staff("meetings.change_followup"),
+    "meetings.can_write_minutes": staff("meetings.change_meeting") & record_open,
+    "meetings.can_add_follow_up": staff("meetings.add_followup") & record_open,
     # A follow-up's progress is tracked after the minutes are final (its text is not).
-    "meetings.can_edit_follow_up": role("meetings.change_followup"),
-    "meetings.can_delete_follow_up": role("meetings.delete_followup") & record_open,
+    "meetings.can_edit_follow_up": staff("meetings.change_followup"),
+    "meetings.can_delete_follow_up": staff("meetings.delete_followup") & record_open,
     # --- The minutes workflow (object: the meeting) ---
-    "meetings.can_submit_minutes": role("meetings.submit_minutes") & minutes_draft,
-    "meetings.can_review_minutes": role("meetings.approve_minutes") & minutes_in_review,
-    "meetings.can_reopen_minutes": role("meetings.revise_minutes") & ~record_open,
+    "meetings.can_submit_minutes": staff("meetings.submit_minutes") & minutes_draft,
+    "meetings.can_review_minutes": staff("meetings.approve_minutes")
+    & approves_this_meeting
+    & minutes_in_review,
+    "meetings.can_reopen_minutes": staff("meetings.revise_minutes") & ~record_open,
     # --- Documents (object: the meeting) ---
     "documents.can_read_agenda": can_see_meeting,
-    "documents.can_read_documents": sees_all_meetings,
+    "documents.can_read_documents": reads_whole_record,
     # --- Briefings ---
     # object: the meeting. Staff who edit meetings start any institution's briefing; a liaison
     # starts its own institution's, once, before the meeting.
@@ -150,7 +301,7 @@ RULES = {
     & record_open
     & (writes_any_briefing | (is_invited & before_the_meeting & own_institution_has_no_briefing)),
     # object: the briefing. A draft is read by the secretariat and its own institution.
-    "briefings.can_read_briefing": sees_all_meetings
+    "briefings.can_read_briefing": reads_whole_record
     | (is_invited & (own_briefing | briefing_published)),
     "briefings.can_edit_briefing": role("briefings.change_briefing")
     & record_open
@@ -159,6 +310,28 @@ RULES = {
     & record_open
     & (writes_any_briefing | (is_invited & own_briefing & before_the_meeting)),
 }
+
+
+@rules.predicate
+def agency_editable_by(user, agency) -> bool:
+    """An institution (and its officials) is changed by the staff of the organizer that
+    registered it, or by an administrator; every signed-in user reads the registry."""
+    if user.is_superuser:
+        return True
+    return agency.owner_id is not None and agency.owner_id in organizer_ids(user)
+
+
+@rules.predicate
+def owned_record_editable_by(user, record) -> bool:
+    """The same for an election or a region typed by hand (shipped regions: administrators)."""
+    if user.is_superuser:
+        return True
+    return record.owner_id is not None and record.owner_id in organizer_ids(user)
+
+
+RULES["agencies.can_change_agency"] = agency_editable_by
+RULES["agencies.can_change_region"] = owned_record_editable_by
+RULES["meetings.can_change_election"] = owned_record_editable_by
 
 for _name, _predicate in RULES.items():
     rules.add_rule(_name, _predicate)
@@ -173,9 +346,9 @@ def allows(user, rule: str, obj=None) -> bool:
     return rules.test_rule(rule, user, obj)
 
 
-def briefing_agency_ids_for(user) -> set[int] | None:
+def briefing_agency_ids_for(user, meeting) -> set[int] | None:
     """Institutions whose briefing this user may start: None for any, else only its own."""
-    if writes_any_briefing(user):
+    if writes_any_briefing(user, meeting):
         return None
     agency = user_agency(user)
     return {agency.pk} if agency is not None else set()

@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from .roles import ROLE_PERMISSIONS, Role
 
 DEMO_PASSWORD = "rakor-demo"
-_ROLE_NEEDS_AGENCY = _lazy("Liaisons and attendees act for an institution: choose it.")
+_ROLE_NEEDS_AGENCY = _lazy(
+    "Every account acts for an institution (staff for the organizer they work for): choose it."
+)
 
 
 @transaction.atomic
@@ -47,12 +49,22 @@ DEMO_USERS = (
     ("operator", Role.OPERATOR, "Operator", "Kesbangpol"),
     ("notulis", Role.NOTULIS, "Notulis", "Sekretariat"),
     ("pimpinan", Role.PIMPINAN, "Pimpinan", "Rapat"),
+    ("pengawas", Role.SUPERVISOR, "Pengawas", "Kesbangpol Sultra"),
     ("perwakilan", Role.LIAISON, "Perwakilan", "KPU Konut"),
     ("peserta", Role.PESERTA, "Peserta", "KPU Konut"),
     ("admin", None, "Admin", "Portal"),
 )
-# The liaison and the attendee act for this demo institution (invited to both demo meetings).
-DEMO_AGENCY = "KPU Konut"
+# The institution each demo account acts for: the staff for the demo organizer, the supervisor
+# for the province's Kesbangpol, the liaison and the attendee for an institution invited to
+# both demo meetings.
+DEMO_AGENCIES = {
+    Role.OPERATOR: "Kesbangpol Konut",
+    Role.NOTULIS: "Kesbangpol Konut",
+    Role.PIMPINAN: "Kesbangpol Konut",
+    Role.SUPERVISOR: "Kesbangpol Sultra",
+    Role.LIAISON: "KPU Konut",
+    Role.PESERTA: "KPU Konut",
+}
 
 
 @transaction.atomic
@@ -67,7 +79,13 @@ def demo_users_create() -> list[DemoUser]:
     if not settings.DEBUG:
         raise ImproperlyConfigured("Demo users are created only when DEBUG is on.")
     role_groups_sync()
-    agency = Agency.objects.filter(short_name=DEMO_AGENCY).first()
+    from agencies.models import Official
+
+    agencies = {
+        a.short_name: a for a in Agency.objects.filter(short_name__in=DEMO_AGENCIES.values())
+    }
+    # The demo pimpinan is the demo meetings' chair, so approves them as their chair.
+    chair = Official.objects.filter(position__startswith="Pjs. Bupati").first()
     created = []
     for username, role, first_name, last_name in DEMO_USERS:
         user_model = get_user_model()
@@ -86,7 +104,8 @@ def demo_users_create() -> list[DemoUser]:
                 first_name=first_name,
                 last_name=last_name,
                 role=role.value,
-                agency=agency,
+                agency=agencies.get(DEMO_AGENCIES[role]),
+                official=chair if role == Role.PIMPINAN else None,
                 password=DEMO_PASSWORD,
             )
             user.is_staff = user.is_superuser = False
@@ -95,9 +114,6 @@ def demo_users_create() -> list[DemoUser]:
             DemoUser(username, str(role.label) if role else "Administrator", DEMO_PASSWORD)
         )
     return created
-
-
-INSTITUTION_ROLES = {Role.LIAISON, Role.PESERTA}
 
 
 @transaction.atomic
@@ -113,14 +129,16 @@ def user_save(
     official=None,
     is_active: bool = True,
     password: str = "",
+    approves_minutes: bool = False,
 ):
-    """Create or update an account with exactly one role (and its institution, when the role
-    acts for one). A blank password leaves an existing one unchanged."""
+    """Create or update an account with exactly one role and the institution it acts for
+    (accounts.rules: staff work on its meetings, others see its invitations). A blank password
+    leaves an existing one unchanged."""
     from django.core.exceptions import ValidationError
 
     from .models import Profile
 
-    if role in INSTITUTION_ROLES and agency is None:
+    if agency is None:
         raise ValidationError({"agency": ValidationError(_ROLE_NEEDS_AGENCY, code="required")})
     user = user or get_user_model()(username=username)
     user.username, user.first_name, user.last_name, user.email = (
@@ -139,8 +157,9 @@ def user_save(
     role_groups_sync()
     user.groups.set([Group.objects.get(name=role)])
     profile, _created = Profile.objects.get_or_create(user=user)
-    profile.agency = agency if role in INSTITUTION_ROLES else None
+    profile.agency = agency
     profile.official = official
+    profile.approves_minutes = approves_minutes and role == Role.PIMPINAN
     profile.full_clean()
     profile.save()
     return user

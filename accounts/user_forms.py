@@ -22,7 +22,11 @@ class UserForm(forms.Form):
         label=_("Institution"),
         queryset=Agency.objects.none(),
         required=False,
-        help_text=_("Required for liaisons and attendees: they see this institution's meetings."),
+        help_text=_(
+            "The institution the account acts for: staff work on the meetings it organizes, a "
+            "supervisor reads those of the organizers in its region, liaisons and attendees "
+            "see the meetings it is invited to."
+        ),
     )
     official = forms.ModelChoiceField(
         label=_("Official in the registry"),
@@ -31,6 +35,14 @@ class UserForm(forms.Form):
         help_text=_(
             "Who this person is among the institutions' officials: a minute taker who "
             "submits the minutes is named on the Notula."
+        ),
+    )
+    approves_minutes = forms.BooleanField(
+        label=_("Approves the minutes of every meeting of the institution"),
+        required=False,
+        help_text=_(
+            "For a chair (pimpinan) only. Without it, a chair approves the minutes of the "
+            "meetings they chair (the official above)."
         ),
     )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
@@ -62,6 +74,7 @@ class UserForm(forms.Form):
             "email",
             Row(Column("role"), Column("agency")),
             "official",
+            "approves_minutes",
             "is_active",
             "password",
             Submit("save", _("Save")),

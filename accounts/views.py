@@ -81,6 +81,7 @@ class UserUpdateView(UserFormMixin):
             "role": group.name if group else "",
             "agency": profile.agency if profile else None,
             "official": profile.official if profile else None,
+            "approves_minutes": profile.approves_minutes if profile else False,
             "is_active": self.account.is_active,
         }
 

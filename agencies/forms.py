@@ -75,7 +75,7 @@ class AgencyForm(VersionFieldMixin, forms.ModelForm):
         self.helper.layout = Layout(
             "version",
             "name",
-            Row(Column("short_name"), Column("kind")),
+            Row(Column("short_name"), Column("kind"), Column("level")),
             Row(Column("parent"), Column("region")),
             "head_title",
             "address",
@@ -121,6 +121,10 @@ class OfficialForm(VersionFieldMixin, forms.ModelForm):
     class Meta:
         model = Official
         fields = list(OFFICIAL_FIELDS)
+        widgets = {
+            "in_office_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "in_office_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,7 +141,8 @@ class OfficialForm(VersionFieldMixin, forms.ModelForm):
                 Column("title_suffix", css_class="col-md-3"),
             ),
             "position",
-            Row(Column("rank"), Column("nip")),
+            Row(Column("rank"), Column("nip"), Column("nrp")),
+            Row(Column("in_office_from"), Column("in_office_until")),
             Row(Column("phone"), Column("email")),
             Submit("save", _("Save"), css_class="me-2"),
             CANCEL_LINK,

@@ -1,6 +1,6 @@
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -10,6 +10,7 @@ from .validators import (
     validate_logo_image,
     validate_logo_size,
     validate_nip,
+    validate_nrp,
     validate_region_code,
 )
 
@@ -51,6 +52,17 @@ class Region(models.Model):
         null=True,
         blank=True,
         related_name="children",
+    )
+    owner = models.ForeignKey(
+        "Agency",
+        verbose_name=_("registered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registered_regions",
+        help_text=_(
+            "Empty for the regions shipped with the portal: only administrators change them."
+        ),
     )
 
     history = HistoricalRecords()
@@ -106,16 +118,45 @@ class PaperSize(models.TextChoices):
 
 
 class AgencyKind(models.TextChoices):
-    """Agency.Kind. The order here is the order in which participants are grouped on pages and
-    documents (and the institution list is sorted, through agency_kind_order_idx)."""
+    """Agency.Kind: what an institution is, across the whole state. The order here is protocol
+    order within one level of government (the head of the government first, then the DPRD,
+    TNI, Polri, vertical agencies, the election bodies, the OPD, kecamatan, kelurahan/desa):
+    invitations default to it (protocol_key), pages and documents group by it, and the
+    institution list is sorted by it through agency_kind_order_idx."""
 
-    ELECTION_BODY = "penyelenggara", _("Election organizer")
-    FORKOPIMDA = "forkopimda", _("Forkopimda")
-    LOCAL_GOVERNMENT = "pemda", _("Regional government")
+    PROVINCIAL_GOVERNMENT = "pemprov", _("Provincial government")
+    LOCAL_GOVERNMENT = "pemda", _("Regency / city government")
+    DPRD = "dprd", _("Regional parliament (DPRD)")
+    TNI = "tni", _("TNI")
+    POLRI = "polri", _("Polri")
+    MINISTRY = "kementerian", _("Ministry / national agency")
+    ELECTION_BODY = "penyelenggara", _("Election body (KPU, Bawaslu, DKPP)")
     OPD = "opd", _("Regional agency (OPD)")
     DISTRICT = "kecamatan", _("District (kecamatan)")
     VILLAGE = "kelurahan_desa", _("Kelurahan / desa")
     OTHER = "lainnya", _("Other")
+
+
+class AgencyLevel(models.TextChoices):
+    """The level of government an institution works at (a KPU exists at every level)."""
+
+    NATIONAL = "nasional", _("National")
+    PROVINCE = "provinsi", _("Province")
+    REGENCY = "kabkota", _("Regency / city")
+    DISTRICT = "kecamatan", _("District (kecamatan)")
+    VILLAGE = "desa", _("Kelurahan / desa")
+
+
+# Protocol rank of a level: national officials precede provincial ones, and so on. An
+# institution without a level ranks as the regency level, where most of them work.
+LEVEL_RANK = {level: rank for rank, level in enumerate(AgencyLevel.values)}
+LEVEL_RANK[""] = LEVEL_RANK[AgencyLevel.REGENCY]
+KIND_RANK = {kind: rank for rank, kind in enumerate(AgencyKind.values)}
+
+
+def protocol_key(agency) -> tuple[int, int]:
+    """Where an institution's invitation goes by default: by level, then by kind."""
+    return LEVEL_RANK.get(agency.level, len(LEVEL_RANK)), KIND_RANK.get(agency.kind, len(KIND_RANK))
 
 
 def kind_order_expression() -> models.Case:
@@ -133,12 +174,20 @@ class Agency(VersionedModel):
     """An institution that organizes or attends meetings (KPU, Polres, an OPD, a kecamatan...)."""
 
     Kind = AgencyKind
+    Level = AgencyLevel
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(
         _("short name"), max_length=60, blank=True, help_text=_('For example "KPU Konut".')
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    level = models.CharField(
+        _("level"),
+        max_length=10,
+        choices=AgencyLevel.choices,
+        blank=True,
+        help_text=_("The level of government it works at; it decides the protocol order."),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent institution"),
@@ -179,6 +228,15 @@ class Agency(VersionedModel):
     )
     paper_size = models.CharField(
         _("paper size"), max_length=2, choices=PaperSize.choices, default=PaperSize.A4
+    )
+    owner = models.ForeignKey(
+        "self",
+        verbose_name=_("registered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registered_agencies",
+        help_text=_("The organizer whose staff registered it and may change it."),
     )
     logo = models.ImageField(
         _("logo"),
@@ -269,6 +327,22 @@ class Official(VersionedModel):
         validators=[validate_nip],
         help_text=_("18 digits, for civil servants."),
     )
+    nrp = models.CharField(
+        _("NRP"),
+        max_length=18,
+        blank=True,
+        validators=[validate_nrp],
+        help_text=_("The service number of a TNI or Polri member (instead of a NIP)."),
+    )
+    in_office_from = models.DateField(_("in office from"), null=True, blank=True)
+    in_office_until = models.DateField(
+        _("in office until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty while the person holds the position; pickers offer current holders first."
+        ),
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
 
@@ -282,6 +356,13 @@ class Official(VersionedModel):
             models.UniqueConstraint(
                 fields=["nip"], condition=~Q(nip=""), name="official_nip_unique"
             ),
+            models.CheckConstraint(
+                condition=Q(in_office_until__isnull=True)
+                | Q(in_office_from__isnull=True)
+                | Q(in_office_until__gte=F("in_office_from")),
+                name="official_tenure_in_order",
+                violation_error_message=_("The end of the tenure comes before its start."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -292,3 +373,44 @@ class Official(VersionedModel):
         """The name as written in a signature block: "Drs. La Ode Saifuddin, M.Si"."""
         name = f"{self.title_prefix} {self.name}".strip()
         return f"{name}, {self.title_suffix}" if self.title_suffix else name
+
+    @property
+    def in_uniformed_service(self) -> bool:
+        """A TNI or Polri member: the rank goes before the name, the number is an NRP."""
+        return self.agency.kind in (AgencyKind.TNI, AgencyKind.POLRI) or bool(self.nrp)
+
+    @property
+    def signature_name(self) -> str:
+        """The name line of a signature block: "Komjen Pol Dr. Budi, S.I.K." for an officer (the
+        rank before the name, as the corps writes it), the name alone for a civil servant
+        (whose pangkat/golongan goes on the line under it)."""
+        if self.in_uniformed_service and self.rank:
+            return f"{self.rank} {self.full_name}"
+        return self.full_name
+
+    @property
+    def signature_lines(self) -> list[str]:
+        """The lines under the name: pangkat/golongan of a civil servant, then "NIP. ..." or
+        "NRP. ...", each only when known (never a dotted placeholder)."""
+        lines = []
+        if self.rank and not self.in_uniformed_service:
+            lines.append(self.rank)
+        if self.nrp:
+            lines.append(f"NRP. {self.nrp}")
+        elif self.nip:
+            lines.append(f"NIP. {self.nip}")
+        return lines
+
+    @property
+    def is_current(self) -> bool:
+        from django.utils import timezone
+
+        return self.in_office_until is None or self.in_office_until >= timezone.localdate()
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.nip and self.nrp:
+            raise ValidationError(
+                {"nrp": _("A person has a NIP (civil servant) or an NRP (TNI/Polri), not both.")}
+            )

@@ -64,7 +64,7 @@ def region_choices() -> QuerySet[Region]:
 
 def agency_get(*, pk: int) -> Agency:
     """One institution (404 if there is none)."""
-    return get_object_or_404(Agency.objects.select_related("region", "parent"), pk=pk)
+    return get_object_or_404(Agency.objects.select_related("region", "parent", "owner"), pk=pk)
 
 
 def official_get(*, agency_pk: int, pk: int) -> Official:

@@ -13,6 +13,7 @@ AGENCY_FIELDS = (
     "name",
     "short_name",
     "kind",
+    "level",
     "parent",
     "region",
     "head_title",
@@ -35,6 +36,9 @@ OFFICIAL_FIELDS = (
     "position",
     "rank",
     "nip",
+    "nrp",
+    "in_office_from",
+    "in_office_until",
     "phone",
     "email",
 )
@@ -48,6 +52,8 @@ def agency_create(
     *,
     name: str,
     kind: str,
+    level: str = "",
+    owner: Agency | None = None,
     short_name: str = "",
     parent: Agency | None = None,
     region: Region | None = None,
@@ -58,10 +64,13 @@ def agency_create(
     logo: File | str = "",
     **letterhead,
 ) -> Agency:
-    """Create an institution (letterhead: website, government line, letter place, paper)."""
+    """Create an institution (letterhead: website, government line, letter place, paper);
+    `owner` is the organizer whose staff registered it (they may change it later)."""
     agency = Agency(
         name=name,
         kind=kind,
+        level=level,
+        owner=owner,
         short_name=short_name,
         parent=parent,
         region=region,
@@ -108,6 +117,9 @@ def official_create(
     title_suffix: str = "",
     rank: str = "",
     nip: str = "",
+    nrp: str = "",
+    in_office_from=None,
+    in_office_until=None,
     phone: str = "",
     email: str = "",
 ) -> Official:
@@ -120,6 +132,9 @@ def official_create(
         title_suffix=title_suffix,
         rank=rank,
         nip=nip,
+        nrp=nrp,
+        in_office_from=in_office_from,
+        in_office_until=in_office_until,
         phone=phone,
         email=email,
     )
@@ -130,7 +145,7 @@ def official_create(
 def official_update(
     *, official: Official, expected_version: int | None = None, **fields
 ) -> Official:
-    """Change an official's name, titles, position, rank, NIP or contacts."""
+    """Change an official's name, titles, position, rank, NIP/NRP, tenure or contacts."""
     assign_fields(official, fields, OFFICIAL_FIELDS)
     return save_validated(official, expected_version=expected_version)
 

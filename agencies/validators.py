@@ -9,6 +9,15 @@ from django.utils.translation import gettext_lazy as _
 REGION_CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 
 
+def validate_nrp(value: str) -> None:
+    """Check a TNI or Polri service number (NRP): digits only, 5 to 18 of them (Polri writes
+    8, TNI officers up to 14; older numbers are shorter)."""
+    if not re.fullmatch(r"\d{5,18}", value or ""):
+        raise ValidationError(
+            _("NRP is written in digits only, 5 to 18 of them."), code="nrp_format"
+        )
+
+
 def validate_nip(value: str) -> None:
     """Check a civil servant's NIP: 18 digits = birth date, appointment month, sex, serial.
 

@@ -1,3 +1,4 @@
+import rules
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import ProtectedError
 from django.shortcuts import render
@@ -49,7 +50,16 @@ class AgencyDetailView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         detail = selectors.agency_detail_get(pk=self.kwargs["pk"])
-        return super().get_context_data(detail=detail, agency=detail.agency, **kwargs)
+        user = self.request.user
+        can_change = rules.test_rule("agencies.can_change_agency", user, detail.agency)
+        return super().get_context_data(
+            detail=detail,
+            agency=detail.agency,
+            can_change=can_change,
+            can_change_officials=can_change and user.has_perm("agencies.change_official"),
+            can_delete_officials=can_change and user.has_perm("agencies.delete_official"),
+            **kwargs,
+        )
 
 
 class DeleteServiceMixin(ServiceFormMixin):
@@ -70,6 +80,16 @@ class DeleteServiceMixin(ServiceFormMixin):
 
 
 # --- Institutions -----------------------------------------------------------------------
+
+
+class RegistryOwnerMixin:
+    """After the role's permission: the institution (self.agency) is changed only by the staff
+    of the organizer that registered it, or an administrator (accounts.rules)."""
+
+    def has_permission(self):
+        return super().has_permission() and rules.test_rule(
+            "agencies.can_change_agency", self.request.user, self.agency
+        )
 
 
 class AgencyMixin:
@@ -95,7 +115,11 @@ class AgencyCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return _("The institution “%(name)s” was added.") % {"name": self.object.name}
 
     def perform(self, form):
-        return services.agency_create(**form.service_fields())
+        # Registered by the organizer the user acts for (its staff may change it later).
+        profile = getattr(self.request.user, "profile", None)
+        return services.agency_create(
+            owner=profile.agency if profile else None, **form.service_fields()
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(cancel_url=reverse("agencies:list"), **kwargs)
@@ -104,7 +128,9 @@ class AgencyCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return reverse("agencies:detail", args=[self.object.pk])
 
 
-class AgencyUpdateView(PermissionRequiredMixin, AgencyMixin, ServiceFormMixin, FormView):
+class AgencyUpdateView(
+    PermissionRequiredMixin, RegistryOwnerMixin, AgencyMixin, ServiceFormMixin, FormView
+):
     """Edit an institution."""
 
     permission_required = "agencies.change_agency"
@@ -130,7 +156,9 @@ class AgencyUpdateView(PermissionRequiredMixin, AgencyMixin, ServiceFormMixin, F
         )
 
 
-class AgencyDeleteView(PermissionRequiredMixin, AgencyMixin, DeleteServiceMixin, FormView):
+class AgencyDeleteView(
+    PermissionRequiredMixin, RegistryOwnerMixin, AgencyMixin, DeleteServiceMixin, FormView
+):
     """Delete an institution and its officials, after stating what goes with it."""
 
     permission_required = "agencies.delete_agency"
@@ -180,7 +208,7 @@ class OfficialMixin:
         )
 
 
-class OfficialCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class OfficialCreateView(PermissionRequiredMixin, RegistryOwnerMixin, ServiceFormMixin, FormView):
     """Add an official to the institution named by the URL."""
 
     permission_required = "agencies.add_official"
@@ -207,7 +235,9 @@ class OfficialCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         )
 
 
-class OfficialUpdateView(PermissionRequiredMixin, OfficialMixin, ServiceFormMixin, FormView):
+class OfficialUpdateView(
+    PermissionRequiredMixin, RegistryOwnerMixin, OfficialMixin, ServiceFormMixin, FormView
+):
     """Edit an official."""
 
     permission_required = "agencies.change_official"
@@ -229,7 +259,9 @@ class OfficialUpdateView(PermissionRequiredMixin, OfficialMixin, ServiceFormMixi
         )
 
 
-class OfficialDeleteView(PermissionRequiredMixin, OfficialMixin, DeleteServiceMixin, FormView):
+class OfficialDeleteView(
+    PermissionRequiredMixin, RegistryOwnerMixin, OfficialMixin, DeleteServiceMixin, FormView
+):
     """Delete an official, unless a meeting, invitation or briefing still names them."""
 
     permission_required = "agencies.delete_official"

@@ -25,8 +25,10 @@ def generate_meeting(
     indicators: int = 5,
     risks: int = 2,
     follow_ups: int = 5,
+    organizer: Agency | None = None,
 ) -> Meeting:
-    """A held meeting with that many invited institutions, agenda items and briefings."""
+    """A held meeting with that many invited institutions, agenda items and briefings,
+    organized by `organizer` (by default the first invited institution)."""
     run = next(_counter)
     agencies = Agency.objects.bulk_create(
         Agency(
@@ -48,7 +50,7 @@ def generate_meeting(
         for i, agency in enumerate(agencies)
     )
     meeting = Meeting(
-        organizer=agencies[0],
+        organizer=organizer or agencies[0],
         title=f"Rapat Koordinasi Kesiapan Pilkada (bench {run})",
         date=datetime.date(2024, 11, 12),
         start_time=datetime.time(9, 0),
@@ -68,6 +70,7 @@ def generate_meeting(
             agency=agency,
             invitee=official,
             status=STATUSES[i % len(STATUSES)],
+            position=i + 1,
         )
         for i, (agency, official) in enumerate(zip(agencies, officials, strict=True))
     )

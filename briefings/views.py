@@ -58,7 +58,7 @@ class BriefingRuleMixin(RuleRequiredMixin):
         if (
             user.is_authenticated
             and isinstance(target, Briefing)
-            and not writes_any_briefing(user)
+            and not writes_any_briefing(user, target.meeting)
             and not own_briefing(user, target)
             and can_see_meeting(user, target.meeting)
         ):
@@ -97,7 +97,7 @@ class BriefingCreateView(BriefingRuleMixin, ServiceFormMixin, FormView):
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        allowed = briefing_agency_ids_for(self.request.user)
+        allowed = briefing_agency_ids_for(self.request.user, self.meeting)
         if allowed is not None:
             form.fields["agency"].queryset = form.fields["agency"].queryset.filter(pk__in=allowed)
             if len(allowed) == 1 and not form.is_bound:

@@ -51,13 +51,20 @@ AGENCIES = (
     (KESBANGPOL, "Kesbangpol Konut", "opd", "Kepala Badan Kesbangpol", PEMKAB),
     (KPU, "KPU Konut", "penyelenggara", "Ketua KPU Kabupaten Konawe Utara", None),
     (BAWASLU, "Bawaslu Konut", "penyelenggara", "Ketua Bawaslu Kabupaten Konawe Utara", None),
-    (DPRD, "DPRD Konut", "forkopimda", "Ketua DPRD Kabupaten Konawe Utara", None),
+    (DPRD, "DPRD Konut", "dprd", "Ketua DPRD Kabupaten Konawe Utara", None),
     (SETDA, "Setda Konut", "pemda", "Sekretaris Daerah", PEMKAB),
-    (POLRES, "Polres Konut", "forkopimda", "Kapolres Konawe Utara", None),
-    (KODIM, "Kodim 1430 Konut", "forkopimda", "Dandim 1430/Konawe Utara", None),
-    (KEJARI, "Kejari Konawe", "forkopimda", "Kepala Kejaksaan Negeri Konawe", None),
+    (POLRES, "Polres Konut", "polri", "Kapolres Konawe Utara", None),
+    (KODIM, "Kodim 1430 Konut", "tni", "Dandim 1430/Konawe Utara", None),
+    (KEJARI, "Kejari Konawe", "kementerian", "Kepala Kejaksaan Negeri Konawe", None),
     (OPD, "OPD Konut", "opd", "Kepala Perangkat Daerah", PEMKAB),
     (KELURAHAN, "Kelurahan Konut", "kelurahan_desa", "Lurah", PEMKAB),
+)
+
+# The province's Kesbangpol: the demo supervisor acts for it (it reads the regency's meetings).
+PROVINCE_KESBANGPOL = (
+    "Badan Kesatuan Bangsa dan Politik Provinsi Sulawesi Tenggara",
+    "Kesbangpol Sultra",
+    "Kepala Badan Kesbangpol Provinsi Sulawesi Tenggara",
 )
 
 CHAIR = {

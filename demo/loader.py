@@ -78,6 +78,7 @@ def _agencies(regency: Region, districts: dict[str, Region]) -> dict[str, Agency
             {"name": name},
             short_name=short_name,
             kind=kind,
+            level="desa" if kind == "kelurahan_desa" else "kabkota",
             head_title=head_title,
             region=regency,
             parent=agencies.get(parent) if parent else None,
@@ -89,10 +90,26 @@ def _agencies(regency: Region, districts: dict[str, Region]) -> dict[str, Agency
             Agency,
             {"name": name},
             kind="kecamatan",
+            level="kecamatan",
             head_title=f"Camat {district}",
             region=districts[district],
             parent=agencies[data.PEMKAB],
         )
+    name, short_name, head_title = data.PROVINCE_KESBANGPOL
+    agencies[name] = _upsert(
+        Agency,
+        {"name": name},
+        short_name=short_name,
+        kind="opd",
+        level="provinsi",
+        head_title=head_title,
+        region=regency.parent,
+    )
+    # The demo regency's Kesbangpol registered them all: its operators may change them.
+    organizer = agencies[data.KESBANGPOL]
+    Agency.objects.filter(pk__in=[a.pk for a in agencies.values()], owner=None).update(
+        owner=organizer
+    )
     return agencies
 
 

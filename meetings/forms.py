@@ -3,6 +3,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rules import organizer_ids, user_agency
 from agencies.models import Agency, Official
 from pilkada_portal.forms import OnceFormMixin, VersionFieldMixin
 
@@ -30,10 +31,29 @@ class TimeInput(forms.TimeInput):
 
 
 class OfficialChoiceField(forms.ModelChoiceField):
-    """Officials labelled with their institution, since names alone can repeat."""
+    """Officials labelled with their institution, since names alone can repeat; a past holder
+    of a position says until when."""
 
     def label_from_instance(self, obj: Official) -> str:
-        return f"{obj.full_name} – {obj.position} ({obj.agency.display_name})"
+        label = f"{obj.full_name} – {obj.position} ({obj.agency.display_name})"
+        if obj.in_office_until and not obj.is_current:
+            label += " – " + _("until %(date)s") % {
+                "date": obj.in_office_until.strftime("%d-%m-%Y")
+            }
+        return label
+
+
+def official_choices():
+    """Officials for a picker: current holders first, then past ones, by institution and name."""
+    from django.db.models import Case, Q, Value, When
+    from django.utils import timezone
+
+    past = Q(in_office_until__lt=timezone.localdate())
+    return (
+        Official.objects.select_related("agency")
+        .annotate(past=Case(When(past, then=Value(1)), default=Value(0)))
+        .order_by("past", "agency__name", "name")
+    )
 
 
 class MeetingForm(VersionFieldMixin, forms.ModelForm):
@@ -57,13 +77,21 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
             "contact_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        officials = Official.objects.select_related("agency").order_by("agency__name", "name")
+        officials = official_choices()
         self.fields["chair"].queryset = officials
         self.fields["minute_taker"].queryset = officials
         self.fields["letter_signer"].queryset = officials
-        self.fields["organizer"].queryset = Agency.objects.order_by("name")
+        # Staff organize meetings for their own institution (or one under it): accounts.rules.
+        organizers = Agency.objects.order_by("name")
+        if user is not None and not user.is_superuser:
+            ids = organizer_ids(user)
+            organizers = organizers.filter(pk__in=ids)
+            own = user_agency(user)
+            if own is not None and own.pk in ids and not self.initial.get("organizer"):
+                self.initial["organizer"] = own.pk
+        self.fields["organizer"].queryset = organizers
         self.fields["title"].widget.attrs["autofocus"] = True
         self.helper = FormHelper()
         self.helper.layout = Layout(

@@ -15,10 +15,29 @@ from pilkada_portal.models import VersionedModel
 class Election(models.Model):
     """An election (e.g. Pilkada Serentak 2024) held in a region on a voting day."""
 
+    class Kind(models.TextChoices):
+        REGENT = "pilkada_bupati", _("Pilkada of a regent or mayor")
+        GOVERNOR = "pilkada_gubernur", _("Pilkada of a governor")
+        SIMULTANEOUS = "pilkada_serentak", _("Simultaneous Pilkada (serentak)")
+        GENERAL = "pemilu", _("General election (Pemilu)")
+        OTHER = "lainnya", _("Other election")
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.SIMULTANEOUS
+    )
     name = models.CharField(_("name"), max_length=160)
     voting_day = models.DateField(_("voting day"))
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="elections"
+    )
+    owner = models.ForeignKey(
+        Agency,
+        verbose_name=_("registered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registered_elections",
+        help_text=_("The organizer whose staff registered it and may change it."),
     )
 
     history = HistoricalRecords()
@@ -220,6 +239,7 @@ class Meeting(VersionedModel):
             ("submit_minutes", _("Can submit minutes for review")),
             ("approve_minutes", _("Can approve or return minutes")),
             ("revise_minutes", _("Can open a correction of final minutes")),
+            ("supervise_meetings", _("Can read the meetings of organizers in its region")),
         ]
 
     def __str__(self) -> str:
@@ -382,13 +402,26 @@ class Participation(models.Model):
     )
     checked_in_at = models.DateTimeField(_("check-in time"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=250, blank=True)
+    position = models.PositiveIntegerField(
+        _("protocol order"),
+        default=0,
+        help_text=_("Place on the attendance list and the invitation's annex (1 first)."),
+    )
+    is_host = models.BooleanField(
+        _("host"),
+        default=False,
+        help_text=_(
+            "The chair or the organizer: on the attendance list without being a recipient "
+            "of the invitation."
+        ),
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
-        ordering = ["meeting", "agency__name", "id"]
+        ordering = ["meeting", "position", "id"]
         indexes = [
             # Which meetings an institution is invited to (its liaison's list, its page).
             models.Index(fields=["agency", "meeting"], name="participation_agency_idx"),

@@ -181,13 +181,15 @@ def agenda_items_for_minutes(*, meeting: Meeting) -> list[tuple[AgendaItem, list
     return [(item, speakers) for item in items]
 
 
-def participation_list_for_agency(*, agency: Agency, limit: int = 50) -> list[Participation]:
-    """An institution's invitations with their meeting, newest meeting first."""
-    return list(
-        agency.participations.select_related("meeting", "invitee").order_by(
-            "-meeting__date", "meeting__title"
-        )[:limit]
-    )
+def participation_list_for_agency(
+    *, agency: Agency, meetings: QuerySet[Meeting] | None = None, limit: int = 50
+) -> list[Participation]:
+    """An institution's invitations with their meeting, newest meeting first; only to the
+    given meetings (those the reader may see) when `meetings` is given."""
+    participations = agency.participations.select_related("meeting", "invitee")
+    if meetings is not None:
+        participations = participations.filter(meeting__in=meetings.values("pk"))
+    return list(participations.order_by("-meeting__date", "meeting__title")[:limit])
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,39 @@ from django.test import Client
 from accounts.roles import Role
 from accounts.services import role_groups_sync
 
+STAFF_ROLES = {Role.OPERATOR, Role.NOTULIS, Role.PIMPINAN}
+
 
 @pytest.fixture
 def make_user(db):
-    """Create a user with the given role (a Role, or None for a plain account)."""
+    """Create a user with the given role (a Role, or None for a plain account).
 
-    def make(username: str = "user", role: Role | None = None, **fields):
+    Staff act for `agency` (by default tests.agencies.factories.home_organizer, which
+    organizes MeetingFactory's meetings); a pimpinan approves all of its meetings unless
+    `approves_minutes=False`.
+    """
+    from accounts.models import Profile
+    from tests.agencies.factories import home_organizer
+
+    def make(
+        username: str = "user",
+        role: Role | None = None,
+        agency=None,
+        approves_minutes: bool = True,
+        **fields,
+    ):
         role_groups_sync()
         user = get_user_model().objects.create_user(username=username, password="x", **fields)
         if role is not None:
             user.groups.add(Group.objects.get(name=role.value))
+        if agency is None and role in STAFF_ROLES:
+            agency = home_organizer()
+        if agency is not None:
+            Profile.objects.create(
+                user=user,
+                agency=agency,
+                approves_minutes=approves_minutes and role == Role.PIMPINAN,
+            )
         return user
 
     return make
@@ -74,12 +97,9 @@ def reader_client(make_user):
 @pytest.fixture
 def attendee_for(make_user):
     """attendee_for(agency): a signed-in attendee acting for that institution."""
-    from accounts.models import Profile
 
     def make(agency, role: Role = Role.PESERTA, username: str = "attendee"):
-        user = make_user(username, role)
-        Profile.objects.create(user=user, agency=agency)
-        return _client_for(user)
+        return _client_for(make_user(username, role, agency=agency))
 
     return make
 

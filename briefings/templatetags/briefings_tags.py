@@ -10,8 +10,9 @@ register = template.Library()
 @register.inclusion_tag("briefings/includes/_meeting_briefings.html", takes_context=True)
 def meeting_briefings(context, meeting):
     """The readiness briefings of a meeting, as cards (the meeting page caches the result)."""
-    perms = context.get("perms")
-    staff = perms is not None and "meetings.view_meeting" in perms
+    # Drafts for readers of the whole record (the organizer's staff, supervisors): the page
+    # computed it from accounts.rules.
+    staff = bool(context.get("reads_record"))
     return {
         "meeting": meeting,
         # Cached per meeting and per kind of reader (the page's cache key says which).

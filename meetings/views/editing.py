@@ -23,6 +23,9 @@ class MeetingCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
     template_name = "meetings/meeting_form.html"
     form_class = MeetingCreateForm
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
     def perform(self, form):
         self.success_message = _(
             "The meeting was created. Now invite institutions and build the agenda."
@@ -41,7 +44,11 @@ class MeetingUpdateView(RuleRequiredMixin, MeetingMixin, ServiceFormMixin, FormV
 
     def get_form_kwargs(self):
         # A copy, so that a rejected form does not alter the meeting shown around it.
-        return {**super().get_form_kwargs(), "instance": copy.copy(self.meeting)}
+        return {
+            **super().get_form_kwargs(),
+            "instance": copy.copy(self.meeting),
+            "user": self.request.user,
+        }
 
     def perform(self, form):
         self.success_message = _("The meeting was saved.")

@@ -109,6 +109,9 @@ class MeetingDetailView(TemplateView):
             meeting=meeting,
             **agenda,
             documents=documents,
+            # The whole record (draft minutes, every briefing): the organizer's staff and
+            # supervisors; an invitee sees what is published.
+            reads_record=staff,
             workflow_events=list(meeting.minutes_events.select_related("user")),
             own_briefing=self.own_draft_briefing(meeting),
             checklist=(checklist := self.checklist(meeting)),

@@ -99,6 +99,18 @@ class TestAccountScreens:
             reverse("accounts:user_update", args=[account.pk]),
             {"username": "budi", "role": Role.NOTULIS.value, "is_active": "on", "password": ""},
         )
+        # Every account acts for an institution, staff too.
+        assert "agency" in response.context["form"].errors
+        response = client.post(
+            reverse("accounts:user_update", args=[account.pk]),
+            {
+                "username": "budi",
+                "role": Role.NOTULIS.value,
+                "agency": account.profile.agency_id,
+                "is_active": "on",
+                "password": "",
+            },
+        )
         assert response.status_code == 302
         account.refresh_from_db()
         assert [g.name for g in account.groups.all()] == [Role.NOTULIS.value]

@@ -11,6 +11,26 @@ class RegionFactory(factory.django.DjangoModelFactory):
     kind = Region.Kind.PROVINCE
     code = ""
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # The provinces and kabupaten/kota ship with the portal (migration agencies.0010): a
+        # region asked for by such a code is the shipped one.
+        if kwargs.get("code"):
+            shipped = model_class.objects.filter(code=kwargs["code"]).first()
+            if shipped is not None:
+                return shipped
+        return super()._create(model_class, *args, **kwargs)
+
+
+def home_organizer() -> Agency:
+    """The organizer that tests' staff accounts act for (tests.conftest.make_user) and that
+    organizes MeetingFactory's meetings and registered AgencyFactory's institutions."""
+    agency, _created = Agency.objects.get_or_create(
+        name="Sekretariat Rakor",
+        defaults={"short_name": "Sekretariat", "kind": Agency.Kind.OTHER, "level": "kabkota"},
+    )
+    return agency
+
 
 class AgencyFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -19,6 +39,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Instansi Uji {n}")
     short_name = factory.Sequence(lambda n: f"IU{n}")
     kind = Agency.Kind.OPD
+    owner = factory.LazyFunction(home_organizer)
 
 
 class OfficialFactory(factory.django.DjangoModelFactory):
@@ -28,3 +49,8 @@ class OfficialFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Pejabat {n}")
     position = "Kepala Bidang"
     agency = factory.SubFactory(AgencyFactory)
+
+
+def agencies_but_home():
+    """Institutions other than the tests' home organizer (which staff accounts bring along)."""
+    return Agency.objects.exclude(pk=home_organizer().pk)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from PIL import Image
 
 from agencies.models import Agency
-from tests.agencies.factories import AgencyFactory
+from tests.agencies.factories import AgencyFactory, agencies_but_home
 from tests.agencies.test_views import agency_data
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_a_large_logo_is_stored_at_600_px_as_png_without_metadata(operator_clien
     upload = SimpleUploadedFile("kop.jpg", _png((3000, 1500), exif=True, mode="RGB"))
     response = operator_client.post(reverse("agencies:create"), agency_data(logo=upload))
     assert response.status_code == 302
-    agency = Agency.objects.get()
+    agency = agencies_but_home().get()
     assert agency.logo.name.endswith(".png")
     with agency.logo.open("rb") as stored, Image.open(stored) as image:
         assert image.format == "PNG"
@@ -64,7 +64,7 @@ def test_a_logo_of_too_many_pixels_is_refused_next_to_the_field(operator_client)
     assert response.status_code == 200
     errors = response.context["form"].errors["logo"]
     assert any("9400 × 9400" in error for error in errors)
-    assert not Agency.objects.exists()
+    assert not agencies_but_home().exists()
 
 
 def test_small_logos_keep_their_size_and_transparency(operator_client):
@@ -120,4 +120,4 @@ def test_a_broken_image_is_refused_not_stored_as_a_blank_logo(operator_client, k
     response = operator_client.post(reverse("agencies:create"), agency_data(logo=upload))
     assert response.status_code == 200
     assert "logo" in response.context["form"].errors
-    assert not Agency.objects.exists()
+    assert not agencies_but_home().exists()

@@ -71,9 +71,19 @@ class TestRegion:
             Region.objects.create(name="Kendari", kind=Region.Kind.CITY)
 
     def test_codes_are_unique(self):
-        RegionFactory(code="74")
         with pytest.raises(IntegrityError), transaction.atomic():
-            RegionFactory(code="74")
+            Region.objects.create(name="Sultra lagi", kind=Region.Kind.PROVINCE, code="74")
+
+    def test_the_provinces_and_regencies_of_indonesia_ship_with_their_codes(self):
+        assert Region.objects.filter(kind=Region.Kind.PROVINCE).count() == 38
+        assert Region.objects.filter(kind__in=["kabupaten", "kota"]).count() == 514
+        konut = Region.objects.get(code="74.09")
+        assert (str(konut), str(konut.parent)) == (
+            "Kabupaten Konawe Utara",
+            "Provinsi Sulawesi Tenggara",
+        )
+        assert str(Region.objects.get(code="91.71")) == "Kota Jayapura"
+        assert str(Region.objects.get(code="91")) == "Provinsi Papua"
 
 
 class TestAgency:

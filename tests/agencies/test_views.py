@@ -8,8 +8,14 @@ from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from accounts.roles import Role
-from agencies.models import Agency, Official
-from tests.agencies.factories import AgencyFactory, OfficialFactory, RegionFactory
+from agencies.models import Agency, Official, Region
+from tests.agencies.factories import (
+    AgencyFactory,
+    OfficialFactory,
+    RegionFactory,
+    agencies_but_home,
+    home_organizer,
+)
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +86,14 @@ def test_list_is_one_table_sorted_by_kind_then_name(reader_client):
     response = reader_client.get(reverse("agencies:list"))
     assertTemplateUsed(response, "agencies/agency_list.html")
     names = [agency.name for agency in response.context["page"].object_list]
-    assert names == ["Bawaslu Kabupaten", "KPU Kabupaten", "Badan Kesbangpol", "Kecamatan Asera"]
+    # The reader's own organizer (tests' home organizer, kind "lainnya") comes last.
+    assert names == [
+        "Bawaslu Kabupaten",
+        "KPU Kabupaten",
+        "Badan Kesbangpol",
+        "Kecamatan Asera",
+        home_organizer().name,
+    ]
     assertContains(response, 'id="agency-table"')
 
 
@@ -111,12 +124,11 @@ def test_list_filters_by_kind_and_region(reader_client):
 def test_region_is_found_by_code_prefix_or_name_with_suggestions(reader_client, operator_client):
     from tests.agencies.factories import RegionFactory as Regions
 
-    province = Regions(name="Sulawesi Tenggara", code="74", kind="provinsi")
-    konut = Regions(name="Konawe Utara", code="74.09", kind="kabupaten", parent=province)
-    other = Regions(name="Kota Baubau", code="74.72", kind="kota", parent=province)
+    # Shipped regions (migration agencies.0010) with their Kemendagri codes.
+    konut, other = Regions(code="74.09"), Regions(code="74.72")
     AgencyFactory(name="Dinas Konut", region=konut)
     AgencyFactory(name="Dinas Baubau", region=other)
-    AgencyFactory(name="Dinas Lain", region=Regions(name="Sulsel", code="73", kind="provinsi"))
+    AgencyFactory(name="Dinas Lain", region=Regions(code="73"))
 
     def names(region):
         response = reader_client.get(reverse("agencies:list"), {"region": region})
@@ -128,11 +140,16 @@ def test_region_is_found_by_code_prefix_or_name_with_suggestions(reader_client, 
     assert names("74.72") == ["Dinas Baubau"]
     page = reader_client.get(reverse("agencies:list")).content.decode()
     assert page.count("<option") < 15  # the kinds only: no list of every region
-    options = operator_client.get(reverse("agencies:region_options"), {"region": "74."})
+    options = operator_client.get(reverse("agencies:region_options"), {"region": "74.0"})
     assert options.content.decode() == (
-        '<datalist id="region-options"><option value="74.09">Konawe Utara</option>'
-        '<option value="74.72">Kota Baubau</option></datalist>\n'
+        '<datalist id="region-options">'
+        + "".join(
+            f'<option value="{r.code}">{r.name}</option>'
+            for r in Region.objects.filter(code__startswith="74.0").order_by("code")
+        )
+        + "</datalist>\n"
     )
+    assert '<option value="74.09">Konawe Utara</option>' in options.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -169,7 +186,7 @@ def test_out_of_range_page_shows_the_last_page(reader_client):
     for page in ("99", "abc"):
         response = reader_client.get(reverse("agencies:list"), {"page": page})
         assert response.status_code == 200
-        assert len(response.context["page"].object_list) == 3
+        assert len(response.context["page"].object_list) == 4  # and the reader's organizer
 
 
 def test_add_button_only_for_users_who_may_add(operator_client, client, make_user):
@@ -235,8 +252,9 @@ def test_detail_query_count_does_not_grow(operator_client, django_assert_max_num
     OfficialFactory.create_batch(rows, agency=agency)
     AgencyFactory.create_batch(rows, parent=agency)
     ParticipationFactory.create_batch(rows, agency=agency)
-    # Session, user, institution, officials, units, meetings, permissions (2).
-    with django_assert_max_num_queries(8):
+    # Session, user, institution, officials, units, meetings, permissions (2), and for the
+    # tenancy rule the profile with its institution and the institutions under it.
+    with django_assert_max_num_queries(10):
         response = operator_client.get(reverse("agencies:detail", args=[agency.pk]))
     assert response.status_code == 200
 
@@ -268,7 +286,7 @@ def test_every_edit_page_is_forbidden_without_the_permission(reader_client):
     for url in _edit_urls(official):
         assert reader_client.get(url).status_code == 403, url
         assert reader_client.post(url, agency_data()).status_code == 403, url
-    assert Agency.objects.count() == 1
+    assert agencies_but_home().count() == 1
     assert Official.objects.filter(pk=official.pk).exists()
 
 
@@ -350,7 +368,7 @@ def test_create_with_invalid_input_keeps_the_typed_values(operator_client, overr
     assertContains(response, f'id="id_{field}_error"')
     assert form["head_title"].value() == data["head_title"]
     assert form[field].value() == data[field]
-    assert not Agency.objects.exists()
+    assert not agencies_but_home().exists()
 
 
 def test_duplicate_name_and_short_name_are_refused_next_to_the_fields(operator_client):
@@ -359,7 +377,7 @@ def test_duplicate_name_and_short_name_are_refused_next_to_the_fields(operator_c
     assert response.status_code == 200
     assert {"name", "short_name"} <= set(response.context["form"].errors)
     assert not response.context["form"].non_field_errors()
-    assert Agency.objects.count() == 1
+    assert agencies_but_home().count() == 1
 
 
 def test_a_file_that_is_not_an_image_is_refused_as_logo(operator_client):
@@ -367,7 +385,7 @@ def test_a_file_that_is_not_an_image_is_refused_as_logo(operator_client):
     response = operator_client.post(reverse("agencies:create"), agency_data(logo=fake))
     assert response.status_code == 200
     assert "logo" in response.context["form"].errors
-    assert not Agency.objects.exists()
+    assert not agencies_but_home().exists()
 
 
 def test_a_logo_over_the_size_limit_is_refused(operator_client, settings):
@@ -377,7 +395,7 @@ def test_a_logo_over_the_size_limit_is_refused(operator_client, settings):
     assert response.status_code == 200
     assert "logo" in response.context["form"].errors
     assert response.context["form"]["name"].value() == agency_data()["name"]
-    assert not Agency.objects.exists()
+    assert not agencies_but_home().exists()
 
 
 def test_a_logo_of_another_image_type_is_refused(operator_client):
@@ -386,7 +404,7 @@ def test_a_logo_of_another_image_type_is_refused(operator_client):
     upload = SimpleUploadedFile("logo.gif", buffer.getvalue(), content_type="image/gif")
     response = operator_client.post(reverse("agencies:create"), agency_data(logo=upload))
     assert "logo" in response.context["form"].errors
-    assert not Agency.objects.exists()
+    assert not agencies_but_home().exists()
 
 
 def test_update_saves_and_keeps_the_logo(operator_client):
@@ -470,7 +488,7 @@ def test_delete_removes_the_institution_and_its_officials(operator_client):
     assert response.status_code == 302
     assert response.url == reverse("agencies:list")
     assert message_count(response) == 1
-    assert not Agency.objects.exists()
+    assert not agencies_but_home().exists()
     assert not Official.objects.exists()
 
 

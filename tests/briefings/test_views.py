@@ -528,8 +528,9 @@ class TestUpdate:
         template = BriefingTemplateFactory()
         BriefingTemplateItemFactory.create_batch(rows, template=template)
         # session, user, briefing, permissions (user and group), indicators, risks,
-        # agenda item and presenter choices, template and its items
-        with django_assert_max_num_queries(11):
+        # agenda item and presenter choices, template and its items, the profile with its
+        # institution and the institutions under it (tenancy)
+        with django_assert_max_num_queries(13):
             response = operator_client.get(url("update", briefing), {"template": template.pk})
         assert len(response.context["editor"].indicators.forms) == 2 * rows
 
@@ -583,7 +584,8 @@ class TestDetail:
     ):
         ReadinessIndicatorFactory.create_batch(rows, briefing=briefing)
         RiskFactory.create_batch(rows, briefing=briefing)
-        # session, user, briefing, indicators, risks, permissions (user and group)
-        with django_assert_max_num_queries(7):
+        # session, user, briefing, indicators, risks, permissions (user and group),
+        # the profile with its institution and the institutions under it (tenancy)
+        with django_assert_max_num_queries(9):
             response = reader_client.get(url("detail", briefing))
         assert len(response.context["briefing"].indicators.all()) == rows

@@ -3,7 +3,7 @@ import datetime
 import factory
 
 from meetings.models import AgendaItem, Election, FollowUp, Meeting, Participation
-from tests.agencies.factories import AgencyFactory, RegionFactory
+from tests.agencies.factories import AgencyFactory, RegionFactory, home_organizer
 
 
 class ElectionFactory(factory.django.DjangoModelFactory):
@@ -13,13 +13,14 @@ class ElectionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Pilkada Uji {n}")
     voting_day = datetime.date(2024, 11, 27)
     region = factory.SubFactory(RegionFactory)
+    owner = factory.LazyFunction(home_organizer)
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting
 
-    organizer = factory.SubFactory(AgencyFactory)
+    organizer = factory.LazyFunction(home_organizer)
     title = factory.Sequence(lambda n: f"Rapat Koordinasi {n}")
     date = datetime.date(2024, 11, 12)
     start_time = datetime.time(9, 0)

@@ -29,8 +29,9 @@ def test_second_view_runs_fewer_queries(reader_client):
     with CaptureQueriesContext(connection) as warm:
         _page(reader_client, meeting)
     assert len(warm) < len(cold)
-    # session, user, meeting, permissions of the user and its groups, minutes events, revisions
-    assert len(warm) <= 7
+    # session, user, meeting, permissions of the user and its groups, minutes events, revisions,
+    # the profile with its institution and the institutions under it (tenancy)
+    assert len(warm) <= 9
 
 
 def test_attendance_change_shows_at_once(reader_client):

@@ -85,8 +85,20 @@ def test_demo_users_have_one_role_each(settings):
     call_command("load_demo")
     call_command("load_demo")
     users = {u.username: u for u in get_user_model().objects.prefetch_related("groups")}
-    assert set(users) == {"operator", "notulis", "pimpinan", "perwakilan", "peserta", "admin"}
+    assert set(users) == {
+        "operator",
+        "notulis",
+        "pimpinan",
+        "pengawas",
+        "perwakilan",
+        "peserta",
+        "admin",
+    }
     assert users["perwakilan"].profile.agency.short_name == "KPU Konut"
+    for staff in ("operator", "notulis", "pimpinan"):
+        assert users[staff].profile.agency.short_name == "Kesbangpol Konut"
+    assert users["pengawas"].profile.agency.short_name == "Kesbangpol Sultra"
+    assert users["pimpinan"].profile.official.position == "Pjs. Bupati Konawe Utara"
     assert users["admin"].is_superuser
     assert [g.name for g in users["operator"].groups.all()] == ["Operator Kesbangpol"]
     assert users["operator"].check_password("rakor-demo")

@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertTemplateUsed
 
 from agencies.models import Agency
 from meetings.models import AgendaItem, Meeting, Participation
-from tests.agencies.factories import AgencyFactory, OfficialFactory
+from tests.agencies.factories import AgencyFactory, OfficialFactory, home_organizer
 from tests.meetings.factories import (
     AgendaItemFactory,
     FollowUpFactory,
@@ -57,10 +57,21 @@ class TestMeetingCreate:
         assert peserta_client.post(self.url, _meeting_data(AgencyFactory())).status_code == 403
 
     def test_valid_post_creates_and_redirects(self, operator_client):
-        response = operator_client.post(self.url, _meeting_data(AgencyFactory()), follow=True)
+        organizer = home_organizer()
+        assert operator_client.get(self.url).context["form"]["organizer"].value() == organizer.pk
+        response = operator_client.post(self.url, _meeting_data(organizer), follow=True)
         meeting = Meeting.objects.get()
         assert response.redirect_chain[-1][0] == meeting.get_absolute_url()
         assert list(response.context["messages"])
+
+    def test_staff_organize_only_for_their_institution_or_one_under_it(self, operator_client):
+        unit = AgencyFactory(parent=home_organizer())
+        response = operator_client.get(self.url)
+        offered = set(response.context["form"].fields["organizer"].queryset)
+        assert offered == {home_organizer(), unit}
+        response = operator_client.post(self.url, _meeting_data(AgencyFactory()))
+        assert "organizer" in response.context["form"].errors
+        assert not Meeting.objects.exists()
 
     @pytest.mark.parametrize(
         ("overrides", "field"),
@@ -242,7 +253,7 @@ class TestAgendaBuilder:
 class TestInvitations:
     def test_invite_one_and_a_group(self, operator_client):
         meeting = MeetingFactory()
-        agency = AgencyFactory(kind=Agency.Kind.FORKOPIMDA, head_title="Kapolres")
+        agency = AgencyFactory(kind=Agency.Kind.POLRI, head_title="Kapolres")
         AgencyFactory(kind=Agency.Kind.DISTRICT)
         AgencyFactory(kind=Agency.Kind.DISTRICT)
         url = reverse("meetings:invitations", args=[meeting.pk])

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.agencies.factories import AgencyFactory, OfficialFactory
+from tests.agencies.factories import AgencyFactory, OfficialFactory, home_organizer
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,13 +64,15 @@ def test_institution_counts_per_row(operator_client):
 def test_organizer_and_election_are_searched_by_text_with_suggestions(reader_client, attendee_for):
     from tests.meetings.factories import ElectionFactory
 
-    kesbangpol = AgencyFactory(name="Badan Kesbangpol Kabupaten Konawe Utara")
-    other = AgencyFactory(name="Badan Kesbangpol Provinsi Sulawesi Tenggara")
+    # Units under the reader's organizer, whose meetings it sees (accounts.rules).
+    home = home_organizer()
+    kesbangpol = AgencyFactory(name="Badan Kesbangpol Kabupaten Konawe Utara", parent=home)
+    other = AgencyFactory(name="Badan Kesbangpol Provinsi Sulawesi Tenggara", parent=home)
     election = ElectionFactory(name="Pilkada Serentak 2024 Konawe Utara")
     mine = MeetingFactory(title="Rakor Konut", organizer=kesbangpol, election=election)
     MeetingFactory(title="Rakor Sultra", organizer=other)
     for _ in range(20):
-        MeetingFactory(organizer=AgencyFactory())
+        MeetingFactory(organizer=AgencyFactory(parent=home))
     page = reader_client.get(reverse("meetings:list"))
     assert page.content.decode().count("<option") < 20  # status only: no list of organizers
     by_name = reader_client.get(reverse("meetings:list"), {"organizer": "konawe utara"})

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
+from accounts.roles import Role
 from attendance.services import attendee_add
 from demo.loader import demo_load
 from tests.agencies.factories import AgencyFactory, OfficialFactory
@@ -77,16 +78,17 @@ class TestMeetingList:
         for meeting in MeetingFactory.create_batch(rows):
             ParticipationFactory.create_batch(2, meeting=meeting)
         # session, user, user and group permissions, organizer and election filter choices,
-        # upcoming, past count, past page
-        with django_assert_max_num_queries(9):
+        # upcoming, past count, past page, the profile with its institution (tenancy)
+        with django_assert_max_num_queries(10):
             response = reader_client.get(reverse("meetings:list"))
         assert response.status_code == 200
 
 
 class TestMeetingDetail:
-    def test_seed_meeting_page_shows_what_the_article_says(self, reader_client):
+    def test_seed_meeting_page_shows_what_the_article_says(self, client, make_user):
         meeting = demo_load().seed_meeting
-        response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
+        client.force_login(make_user("reader", Role.PIMPINAN, agency=meeting.organizer))
+        response = client.get(reverse("meetings:detail", args=[meeting.pk]))
         assertTemplateUsed(response, "meetings/meeting_detail.html")
         assertContains(response, "Selasa, 12 November 2024")
         assertContains(response, "Hotel Plaza Inn Kendari")
@@ -151,8 +153,9 @@ class TestMeetingDetail:
             FollowUpFactory(meeting=meeting, responsible_agency=agency)
         # session, user, user and group permissions, meeting, minutes events, revisions,
         # agenda (+speakers), participations (+people who stood in), briefings (+indicators,
-        # +risks), follow-ups
-        with django_assert_max_num_queries(15):
+        # +risks), follow-ups, the profile with its institution and the institutions under
+        # it (tenancy)
+        with django_assert_max_num_queries(17):
             response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assert response.status_code == 200
         # The briefing cards come from briefings' own inclusion tag, within the same bound.

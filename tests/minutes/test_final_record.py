@@ -387,11 +387,12 @@ def test_an_incomplete_record_is_not_approved_and_the_missing_items_are_named(pe
 
 @pytest.mark.django_db
 def test_the_minute_taker_who_submits_is_named_when_none_was_chosen(people):
-    from accounts.models import Profile
     from tests.agencies.factories import OfficialFactory
 
     official = OfficialFactory(name="Wa Ode Notulis")
-    Profile.objects.create(user=people["notulis"], official=official)
+    profile = people["notulis"].profile
+    profile.official = official
+    profile.save()
     meeting = MeetingFactory(minute_taker=None)
     minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
     assert Meeting.objects.get(pk=meeting.pk).minute_taker == official

@@ -250,7 +250,7 @@ def _files(settings, tmp_path):
 def world(db):
     """A meeting with everything a form can point at, and a second meeting to mix up ids."""
     organizer = AgencyFactory(head_title="Kepala Badan")
-    invited = AgencyFactory(kind=Agency.Kind.FORKOPIMDA, head_title="Kapolres")
+    invited = AgencyFactory(kind=Agency.Kind.POLRI, head_title="Kapolres")
     chair = OfficialFactory(agency=organizer)
     speaker = OfficialFactory(agency=invited)
     election = ElectionFactory()

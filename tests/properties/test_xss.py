@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from attendance import services as attendance_services
 from briefings.models import Briefing
 from meetings import services
-from tests.agencies.factories import AgencyFactory, OfficialFactory
+from tests.agencies.factories import AgencyFactory, OfficialFactory, home_organizer
 from tests.briefings.factories import BriefingFactory, ReadinessIndicatorFactory, RiskFactory
 from tests.documents.conftest import pdf_text
 from tests.meetings.factories import (
@@ -53,7 +53,13 @@ def payload(request):
 @pytest.fixture
 def filled(payload):
     """A meeting whose every user-editable text holds the payload."""
-    organizer = AgencyFactory(name=payload, short_name=payload, head_title=payload, address=payload)
+    organizer = AgencyFactory(
+        name=payload,
+        short_name=payload,
+        head_title=payload,
+        address=payload,
+        parent=home_organizer(),
+    )
     invited = AgencyFactory(
         name=f"{payload} 2", short_name=f"{payload} 2", head_title=payload, address=payload
     )
