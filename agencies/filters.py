@@ -30,7 +30,7 @@ def region_suggestions(typed: str) -> list:
     typed = typed.replace("\x00", "").strip()
     if not typed:
         return []
-    regions = Region.objects.all()
+    regions = Region.objects.select_related("parent")
     if _starts_like_a_code(typed):
         regions = regions.filter(code__startswith=typed)
     else:

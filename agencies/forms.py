@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from pilkada_portal.forms import VersionFieldMixin
 
-from . import selectors
-from .models import Agency, Official
-from .services import AGENCY_FIELDS, OFFICIAL_FIELDS
+from .fields import RegionField
+from .filters import REGION_DATALIST
+from .models import Agency, Official, Region
+from .services import AGENCY_FIELDS, OFFICIAL_FIELDS, REGION_FIELDS
 
 # What people type between the groups of a NIP ("19700101 200003 1 001", "19700101.200003...").
 NIP_SEPARATORS = re.compile(r"[\s.\-]")
@@ -66,7 +67,11 @@ class AgencyForm(VersionFieldMixin, forms.ModelForm):
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
         self.fields["parent"].label_from_instance = lambda agency: agency.name
-        self.fields["region"].queryset = selectors.region_choices()
+        self.fields["region"] = RegionField(
+            label=Agency._meta.get_field("region").verbose_name.capitalize(),
+            required=False,
+            help_text=_("Its Kemendagri code (for example 74.09) or words of its name."),
+        )
         self.fields["name"].widget.attrs["autofocus"] = True
         self.helper = FormHelper()
         # The template writes the <form> tag and its CSRF token.
@@ -76,7 +81,7 @@ class AgencyForm(VersionFieldMixin, forms.ModelForm):
             "version",
             "name",
             Row(Column("short_name"), Column("kind"), Column("level")),
-            Row(Column("parent"), Column("region")),
+            Row(Column("parent"), Column("region", HTML(REGION_DATALIST))),
             "head_title",
             "address",
             Row(Column("phone"), Column("email"), Column("website")),
@@ -167,5 +172,37 @@ class ConfirmDeleteForm(forms.Form):
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
             Submit("delete", _("Delete"), css_class="btn-danger me-2"),
+            CANCEL_LINK,
+        )
+
+
+class RegionForm(forms.ModelForm):
+    """A kecamatan or desa/kelurahan typed by hand (provinces and kabupaten/kota ship with
+    the portal), with the region it is part of and its Kemendagri code when known."""
+
+    class Meta:
+        model = Region
+        fields = list(REGION_FIELDS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"] = RegionField(
+            label=_("Part of"),
+            queryset=Region.objects.exclude(kind__in=["kelurahan", "desa"]),
+            help_text=_("The kabupaten/kota of a kecamatan, the kecamatan of a desa/kelurahan."),
+        )
+        self.fields["name"].widget.attrs["autofocus"] = True
+        self.fields["kind"].choices = [
+            (value, label)
+            for value, label in Region.Kind.choices
+            if value not in (Region.Kind.PROVINCE, Region.Kind.REGENCY, Region.Kind.CITY)
+        ]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(Column("kind"), Column("name")),
+            Row(Column("parent", HTML(REGION_DATALIST)), Column("code")),
+            Submit("save", _("Save"), css_class="me-2"),
             CANCEL_LINK,
         )

@@ -218,7 +218,12 @@ class Agency(VersionedModel):
         _("government line of the letterhead"),
         max_length=200,
         blank=True,
-        help_text=_('The first line of the kop, for example "PEMERINTAH KABUPATEN KONAWE UTARA".'),
+        help_text=_(
+            "The line above the institution's name on the kop. Leave it empty to take the name "
+            "of the government the institution is part of (its parent institution, for example "
+            "PEMERINTAH KABUPATEN KONAWE UTARA above a badan or dinas); never type the "
+            "institution's own name here."
+        ),
     )
     letter_place = models.CharField(
         _("place of letters"),

@@ -57,9 +57,21 @@ def agency_search(agencies: QuerySet[Agency], *, query: str) -> QuerySet[Agency]
     return agencies
 
 
-def region_choices() -> QuerySet[Region]:
-    """Regions offered when filtering or editing institutions."""
-    return Region.objects.order_by("code", "name")
+def region_search(*, query: str = "") -> QuerySet[Region]:
+    """Regions by code, those whose code starts with `query` when it starts with a digit,
+    else those whose name contains every word of it."""
+    regions = Region.objects.select_related("parent", "owner").order_by("code", "name")
+    query = query.replace("\x00", "").strip()
+    if query[:1].isascii() and query[:1].isdigit():
+        return regions.filter(code__startswith=query)
+    for word in query.split():
+        regions = regions.filter(name__icontains=word)
+    return regions
+
+
+def region_get(*, pk: int) -> Region:
+    """One region (404 if there is none)."""
+    return get_object_or_404(Region.objects.select_related("parent", "owner"), pk=pk)
 
 
 def agency_get(*, pk: int) -> Agency:

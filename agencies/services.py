@@ -29,6 +29,7 @@ AGENCY_FIELDS = (
 LETTERHEAD_FIELDS = frozenset(
     {"website", "letterhead_government_line", "letter_place", "paper_size"}
 )
+REGION_FIELDS = ("kind", "name", "parent", "code")
 OFFICIAL_FIELDS = (
     "title_prefix",
     "name",
@@ -154,3 +155,27 @@ def official_update(
 def official_delete(*, official: Official) -> None:
     """Delete an official; ProtectedError while a meeting, invitation or briefing names them."""
     official.delete()
+
+
+# --- Regions ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def region_create(
+    *, name: str, kind: str, parent: Region, code: str = "", owner: Agency | None = None
+) -> Region:
+    """Add a kecamatan or desa/kelurahan by hand; `owner` is the organizer whose staff typed
+    it (they may correct it later). Provinces and kabupaten/kota ship with the portal."""
+    region = Region(name=name, kind=kind, parent=parent, code=code, owner=owner)
+    region.full_clean()
+    region.save()
+    return region
+
+
+@transaction.atomic
+def region_update(*, region: Region, **fields) -> Region:
+    """Correct a region typed by hand: its name, kind, parent region or code."""
+    assign_fields(region, fields, REGION_FIELDS)
+    region.full_clean()
+    region.save()
+    return region

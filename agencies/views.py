@@ -13,8 +13,9 @@ from pilkada_portal.pagination import CappedPaginator
 from pilkada_portal.views import ServiceFormMixin
 
 from . import selectors, services
+from .fields import region_label
 from .filters import AgencyFilter, region_suggestions
-from .forms import AgencyForm, ConfirmDeleteForm, OfficialForm
+from .forms import AgencyForm, ConfirmDeleteForm, OfficialForm, RegionForm
 
 PAGE_SIZE = 50
 
@@ -129,7 +130,7 @@ class AgencyCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
 
 
 class AgencyUpdateView(
-    PermissionRequiredMixin, RegistryOwnerMixin, AgencyMixin, ServiceFormMixin, FormView
+    RegistryOwnerMixin, PermissionRequiredMixin, AgencyMixin, ServiceFormMixin, FormView
 ):
     """Edit an institution."""
 
@@ -157,7 +158,7 @@ class AgencyUpdateView(
 
 
 class AgencyDeleteView(
-    PermissionRequiredMixin, RegistryOwnerMixin, AgencyMixin, DeleteServiceMixin, FormView
+    RegistryOwnerMixin, PermissionRequiredMixin, AgencyMixin, DeleteServiceMixin, FormView
 ):
     """Delete an institution and its officials, after stating what goes with it."""
 
@@ -208,7 +209,7 @@ class OfficialMixin:
         )
 
 
-class OfficialCreateView(PermissionRequiredMixin, RegistryOwnerMixin, ServiceFormMixin, FormView):
+class OfficialCreateView(RegistryOwnerMixin, PermissionRequiredMixin, ServiceFormMixin, FormView):
     """Add an official to the institution named by the URL."""
 
     permission_required = "agencies.add_official"
@@ -236,7 +237,7 @@ class OfficialCreateView(PermissionRequiredMixin, RegistryOwnerMixin, ServiceFor
 
 
 class OfficialUpdateView(
-    PermissionRequiredMixin, RegistryOwnerMixin, OfficialMixin, ServiceFormMixin, FormView
+    RegistryOwnerMixin, PermissionRequiredMixin, OfficialMixin, ServiceFormMixin, FormView
 ):
     """Edit an official."""
 
@@ -260,7 +261,7 @@ class OfficialUpdateView(
 
 
 class OfficialDeleteView(
-    PermissionRequiredMixin, RegistryOwnerMixin, OfficialMixin, DeleteServiceMixin, FormView
+    RegistryOwnerMixin, PermissionRequiredMixin, OfficialMixin, DeleteServiceMixin, FormView
 ):
     """Delete an official, unless a meeting, invitation or briefing still names them."""
 
@@ -281,9 +282,92 @@ class RegionOptionsView(PermissionRequiredMixin, View):
     permission_required = "agencies.view_agency"
 
     def get(self, request):
-        typed = request.GET.get("region", "")[:100]
-        return render(
-            request,
-            "agencies/includes/_region_options.html",
-            {"regions": region_suggestions(typed)},
+        # The list filter and the forms' region fields ("region", a region's "parent").
+        typed = (request.GET.get("region") or request.GET.get("parent") or "")[:100]
+        options = [(region_label(r), str(r)) for r in region_suggestions(typed)]
+        return render(request, "agencies/includes/_region_options.html", {"options": options})
+
+
+# --- Regions ------------------------------------------------------------------------------
+
+
+class RegionListView(PermissionRequiredMixin, TemplateView):
+    """The Kemendagri regions (shipped) and those typed by hand, searched by code or name."""
+
+    permission_required = "agencies.view_region"
+    template_name = "agencies/region_list.html"
+
+    def get_context_data(self, **kwargs):
+        typed = self.request.GET.get("q", "")[:100]
+        regions = selectors.region_search(query=typed)
+        page = CappedPaginator(regions, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        user = self.request.user
+        return super().get_context_data(
+            page=page,
+            query=typed,
+            editable={
+                r.pk
+                for r in page.object_list
+                if rules.test_rule("agencies.can_change_region", user, r)
+            },
+            **kwargs,
+        )
+
+
+class RegionCreateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """Add a kecamatan or desa/kelurahan that the shipped list does not have."""
+
+    permission_required = "agencies.add_region"
+    form_class = RegionForm
+    template_name = "agencies/region_form.html"
+
+    @property
+    def success_message(self):
+        return _("The region “%(name)s” was added.") % {"name": self.object}
+
+    def perform(self, form):
+        profile = getattr(self.request.user, "profile", None)
+        return services.region_create(
+            owner=profile.agency if profile else None, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return reverse("agencies:regions") + f"?q={self.object.name}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(cancel_url=reverse("agencies:regions"), **kwargs)
+
+
+class RegionUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """Correct a region typed by hand (its organizer's staff, or an administrator)."""
+
+    permission_required = "agencies.change_region"
+    form_class = RegionForm
+    template_name = "agencies/region_form.html"
+
+    @cached_property
+    def region(self):
+        return selectors.region_get(pk=self.kwargs["pk"])
+
+    def has_permission(self):
+        return super().has_permission() and rules.test_rule(
+            "agencies.can_change_region", self.request.user, self.region
+        )
+
+    @property
+    def success_message(self):
+        return _("The region “%(name)s” was saved.") % {"name": self.object}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": selectors.region_get(pk=self.region.pk)}
+
+    def perform(self, form):
+        return services.region_update(region=self.region, **form.cleaned_data)
+
+    def get_success_url(self):
+        return reverse("agencies:regions") + f"?q={self.object.name}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            region=self.region, cancel_url=reverse("agencies:regions"), **kwargs
         )

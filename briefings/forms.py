@@ -115,6 +115,22 @@ class IndicatorForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 1}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A status left open is "Belum dinilai" (not assessed): no status has to be invented
+        # for a figure, and an empty added row stays empty (and is ignored).
+        status = self.fields["status"]
+        status.required = False
+        status.initial = None
+        status.choices = [("", _("Not assessed")), *ReadinessIndicator.Status.choices[:-1]]
+        if self.instance.pk is None:
+            self.initial.pop("status", None)
+        elif self.instance.status == ReadinessIndicator.Status.UNASSESSED:
+            self.initial["status"] = ""
+
+    def clean_status(self):
+        return self.cleaned_data.get("status") or ReadinessIndicator.Status.UNASSESSED
+
 
 class RiskForm(forms.ModelForm):
     class Meta:

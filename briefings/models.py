@@ -109,13 +109,17 @@ class ReadinessIndicator(models.Model):
         ON_TRACK = "on_track", _("On track")
         AT_RISK = "at_risk", _("At risk")
         BLOCKED = "blocked", _("Blocked")
+        # A figure reported without a judgement (or nothing reported yet): no invented status.
+        UNASSESSED = "unassessed", _("Not assessed")
 
     briefing = models.ForeignKey(
         Briefing, verbose_name=_("briefing"), on_delete=models.CASCADE, related_name="indicators"
     )
     aspect = models.CharField(_("aspect"), max_length=20, choices=Aspect.choices)
     label = models.CharField(_("indicator"), max_length=200)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.UNASSESSED
+    )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(
         _("target"), max_digits=14, decimal_places=2, null=True, blank=True

@@ -15,6 +15,7 @@ from agencies.models import Agency, Official, Region
 from attendance import services as attendance_services
 from attendance.models import Attendee
 from briefings.models import Briefing, ReadinessIndicator, Risk
+from meetings import services as meeting_services
 from meetings.models import AgendaItem, Election, FollowUp, Meeting, Participation
 
 from . import data
@@ -297,14 +298,23 @@ def demo_load() -> DemoResult:
         Election,
         {"name": data.ELECTION["name"], "region": regency},
         voting_day=data.ELECTION["voting_day"],
+        kind=Election.Kind.SIMULTANEOUS,
+        owner=agencies[data.KESBANGPOL],
     )
     today = timezone.localdate()
-    return DemoResult(
+    result = DemoResult(
         seed_meeting=_seed_meeting(agencies, election),
         example_meeting=_example_meeting(agencies, election),
         today_meeting=_today_meeting(agencies, election, today),
         upcoming_meeting=_upcoming_meeting(agencies, election, today),
     )
+    # The chair and the organizer as hosts, every invitation in protocol order.
+    meetings = (result.seed_meeting, result.example_meeting)
+    for meeting in (*meetings, result.today_meeting, result.upcoming_meeting):
+        if not meeting.is_final:
+            meeting_services.meeting_hosts_sync(meeting=meeting)
+            meeting_services.participations_sort(meeting=meeting)
+    return result
 
 
 def _upcoming_meeting(agencies, election, today: datetime.date) -> Meeting:

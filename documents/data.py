@@ -51,12 +51,13 @@ class Letterhead:
 
 @dataclass(frozen=True)
 class Signature:
-    """A signature block; empty values are printed as dotted lines to fill in by hand."""
+    """A signature block; an empty position or name is printed as a dotted line to fill in
+    by hand. `lines` go under the name: pangkat/golongan, "NIP. ..." or "NRP. ...", each only
+    when known (Official.signature_lines)."""
 
     position: str
     name: str = ""
-    rank: str = ""
-    nip: str = ""
+    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,29 @@ class Rundown(Document):
 # --- pieces -------------------------------------------------------------------------------
 
 
+GOVERNMENT_KINDS = {Agency.Kind.LOCAL_GOVERNMENT, Agency.Kind.PROVINCIAL_GOVERNMENT}
+
+
+def _upper_words(text: str) -> str:
+    return " ".join(text.split()).upper()
+
+
+def government_line_for(agency: Agency) -> str:
+    """The kop's first line: as typed for the institution, else the name of the government it
+    belongs to (its nearest parent that is a provincial or regency/city government). Never a
+    repetition of the institution's own name, which is the next line."""
+    line = _upper_words(agency.letterhead_government_line)
+    if not line:
+        ancestor, seen = agency.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if ancestor.kind in GOVERNMENT_KINDS:
+                line = _upper_words(ancestor.name)
+                break
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+    return "" if line == _upper_words(agency.name) else line
+
+
 def letterhead_for(agency: Agency) -> Letterhead:
     contacts = [
         f"Telepon {agency.phone}" if agency.phone else "",
@@ -197,8 +221,8 @@ def letterhead_for(agency: Agency) -> Letterhead:
         f"Laman {agency.website}" if agency.website else "",
     ]
     return Letterhead(
-        government_line=agency.letterhead_government_line.upper(),
-        agency_name=agency.name.upper(),
+        government_line=government_line_for(agency),
+        agency_name=_upper_words(agency.name),
         address=" ".join(agency.address.split()),
         contact_line=" – ".join(c for c in contacts if c),
         logo=agency.logo.name if agency.logo else "",
@@ -211,9 +235,8 @@ def signature_for(official: Official | None, position: str) -> Signature:
         return Signature(position=position)
     return Signature(
         position=official.position or position,
-        name=official.full_name,
-        rank=official.rank,
-        nip=official.nip,
+        name=official.signature_name,
+        lines=tuple(official.signature_lines),
     )
 
 
@@ -329,9 +352,10 @@ def _people_rows(
     return tuple(rows)
 
 
-def _participations_in_kind_order(meeting: Meeting) -> list[Participation]:
-    groups = selectors.group_participations(selectors.participation_list(meeting=meeting))
-    return [p for group in groups for p in group.participations]
+def _participations_in_protocol_order(meeting: Meeting) -> list[Participation]:
+    """The hosts (chair, organizer) first, then the invitations in the order the operator
+    gave them (Participation.position; protocol order by default)."""
+    return selectors.participation_list(meeting=meeting)
 
 
 def _filename(kind: str, meeting: Meeting) -> str:
@@ -410,7 +434,7 @@ def _people_summary(people: list[Attendee]) -> str:
 def notula_data(meeting: Meeting) -> Notula:
     """The minutes: schedule, people, discussion per item, briefings, conclusions, follow-ups."""
     with translation.override("id"):
-        participations = _participations_in_kind_order(meeting)
+        participations = _participations_in_protocol_order(meeting)
         invited = Counter(p.agency.kind for p in participations)
         attended = Counter(p.agency.kind for p in participations if p.attended)
         summary = tuple(
@@ -454,7 +478,7 @@ def attendance_sheet_data(
     """The attendance list: blank to be signed on paper (blank_rows empty rows when given),
     or filled in: one row per person present when people were recorded."""
     with translation.override("id"):
-        participations = _participations_in_kind_order(meeting)
+        participations = _participations_in_protocol_order(meeting)
         if blank and blank_rows is not None:
             rows = tuple(
                 AttendanceRow(number=i, name="", position="", agency="", note="")
@@ -483,7 +507,9 @@ def invitation_data(meeting: Meeting) -> Invitation:
     with translation.override("id"):
         addressees = tuple(
             p.invitee.position if p.invitee and p.invitee.position else p.invitee_label
-            for p in _participations_in_kind_order(meeting)
+            for p in _participations_in_protocol_order(meeting)
+            # The chair and the organizer are on the list without being sent the letter.
+            if not p.is_host
         )
         annexed = len(addressees) > INVITATION_ANNEX_THRESHOLD
         kind_label = "rapat koordinasi" if meeting.kind == Meeting.Kind.RAKOR else "rapat"

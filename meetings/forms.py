@@ -1,13 +1,15 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import organizer_ids, user_agency
+from agencies.fields import RegionField
+from agencies.filters import REGION_DATALIST
 from agencies.models import Agency, Official
 from pilkada_portal.forms import OnceFormMixin, VersionFieldMixin
 
-from .models import AgendaItem, FollowUp, Meeting
+from .models import AgendaItem, Election, FollowUp, Meeting
 from .services import (
     AGENDA_FIELDS,
     FOLLOW_UP_FIELDS,
@@ -282,3 +284,32 @@ class AgendaItemCreateForm(OnceFormMixin, AgendaItemForm):
 
 class FollowUpCreateForm(OnceFormMixin, FollowUpForm):
     """A new follow-up; sent twice, it adds one."""
+
+
+class ElectionForm(forms.ModelForm):
+    """An election: its kind, name, voting day and the region that votes."""
+
+    class Meta:
+        model = Election
+        fields = ["kind", "name", "voting_day", "region"]
+        widgets = {"voting_day": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"] = RegionField(
+            label=_("Region"),
+            help_text=_(
+                "Where it is held: a province for a governor, a kabupaten/kota for a regent or "
+                "mayor; its Kemendagri code (for example 74.09) or words of its name."
+            ),
+        )
+        self.fields["name"].widget.attrs["autofocus"] = True
+        self.fields["name"].help_text = _("For example “Pilkada Serentak 2024”.")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Row(Column("kind"), Column("voting_day")),
+            "name",
+            Field("region"),
+            HTML(REGION_DATALIST),
+            Submit("save", _("Save")),
+        )

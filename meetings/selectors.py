@@ -101,7 +101,7 @@ def _meeting_with_header():
         "election__region",
         "chair__agency",
         "minute_taker__agency",
-        "letter_signer",
+        "letter_signer__agency",
     )
 
 
@@ -145,12 +145,55 @@ def agenda_rows(*, meeting: Meeting, with_speakers: bool = False) -> list[Agenda
 
 
 def participation_list(*, meeting: Meeting, with_people: bool = False) -> list[Participation]:
-    """A meeting's invitations with institution and official, by institution name; with the
-    people who came (the attendance app's relation, by its name) when asked."""
+    """A meeting's invitations with institution and official in protocol order (the hosts
+    first, then as the operator arranged them); with the people who came (the attendance
+    app's relation, by its name) when asked."""
     participations = meeting.participations.select_related("agency", "invitee")
     if with_people:
         participations = participations.prefetch_related("attendees")
-    return list(participations.order_by("agency__name", "invitee_position", "id"))
+    return list(participations.order_by("position", "id"))
+
+
+def election_list(*, query: str = "") -> QuerySet:
+    """Elections, the next voting day first, with their region and how many meetings each
+    has; those whose name contains every word of `query`."""
+    from .models import Election
+
+    elections = (
+        Election.objects.select_related("region", "owner")
+        .annotate(meeting_count=Count("meetings"))
+        .order_by("-voting_day", "name")
+    )
+    for word in query.replace("\x00", "").split():
+        elections = elections.filter(Q(name__icontains=word) | Q(region__name__icontains=word))
+    return elections
+
+
+def election_get(*, pk: int):
+    from .models import Election
+
+    return get_object_or_404(Election.objects.select_related("region__parent", "owner"), pk=pk)
+
+
+def invitation_group_candidates(*, meeting: Meeting, kind: str) -> QuerySet[Agency]:
+    """The institutions of a kind that "invite the whole group" means for this meeting: those
+    in the organizer's region (that region and the regions inside it) and those the organizer
+    registered, never every institution of the country."""
+    from agencies.models import Region
+
+    organizer = meeting.organizer
+    scope = Q(owner=organizer)
+    if organizer.region_id is not None:
+        regions, level = {organizer.region_id}, {organizer.region_id}
+        while level:
+            level = set(
+                Region.objects.filter(parent__in=level)
+                .exclude(pk__in=regions)
+                .values_list("pk", flat=True)
+            )
+            regions |= level
+        scope |= Q(region__in=regions)
+    return Agency.objects.filter(scope, kind=kind).order_by("name")
 
 
 def participant_groups(*, meeting: Meeting) -> list[ParticipantGroup]:

@@ -7,12 +7,12 @@ from django.db import transaction
 from django.db.models import Max, Q
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from agencies.models import Agency, Official
+from agencies.models import Agency, Official, protocol_key
 from pilkada_portal.writes import assign_fields, save_validated
 
 from .cache import meetings_touch
 from .guards import ensure_editable, lock_meeting
-from .models import AgendaItem, FollowUp, Meeting, MinutesStatus, Participation
+from .models import AgendaItem, Election, FollowUp, Meeting, MinutesStatus, Participation
 
 # The fields each write accepts, in the order their forms show them (the forms use these).
 MEETING_FIELDS = (
@@ -59,6 +59,36 @@ FOLLOW_UP_FIELDS = (
 FOLLOW_UP_PROGRESS_FIELDS = frozenset({"status", "progress_note"})
 
 
+# --- Elections --------------------------------------------------------------------------
+
+ELECTION_FIELDS = ("kind", "name", "voting_day", "region")
+
+
+@transaction.atomic
+def election_create(
+    *,
+    kind: str,
+    name: str,
+    voting_day: datetime.date,
+    region,
+    owner: Agency | None = None,
+) -> Election:
+    """Register an election; `owner` is the organizer whose staff registered it."""
+    election = Election(kind=kind, name=name, voting_day=voting_day, region=region, owner=owner)
+    election.full_clean()
+    election.save()
+    return election
+
+
+@transaction.atomic
+def election_update(*, election: Election, **fields) -> Election:
+    """Correct an election's kind, name, voting day or region."""
+    assign_fields(election, fields, ELECTION_FIELDS)
+    election.full_clean()
+    election.save()
+    return election
+
+
 # --- Meetings ---------------------------------------------------------------------------
 
 
@@ -69,7 +99,9 @@ def meeting_create(
     """Create a meeting."""
     meeting = Meeting(organizer=organizer, title=title, date=date, venue=venue)
     assign_fields(meeting, fields, MEETING_FIELDS)
-    return save_validated(meeting)
+    save_validated(meeting)
+    meeting_hosts_sync(meeting=meeting)
+    return meeting
 
 
 @transaction.atomic
@@ -77,7 +109,9 @@ def meeting_update(*, meeting: Meeting, expected_version: int | None = None, **f
     """Change a meeting's schedule, venue, people or status."""
     ensure_editable(meeting)
     assign_fields(meeting, fields, MEETING_FIELDS)
-    return save_validated(meeting, expected_version=expected_version)
+    save_validated(meeting, expected_version=expected_version)
+    meeting_hosts_sync(meeting=meeting)
+    return meeting
 
 
 @transaction.atomic
@@ -168,6 +202,8 @@ def meeting_duplicate(
                 agency_id=p.agency_id,
                 invitee_id=p.invitee_id,
                 invitee_position=p.invitee_position,
+                position=p.position,
+                is_host=p.is_host,
             )
             for p in meeting.participations.all()
         ],
@@ -271,6 +307,35 @@ def _write_item_minutes(
 # --- Invitations and attendance -----------------------------------------------------------
 
 
+def _protocol_rank(participation: Participation) -> tuple:
+    """Hosts first, then by level and kind of institution (agencies.models.protocol_key)."""
+    return (not participation.is_host, *protocol_key(participation.agency))
+
+
+def _lock_invitations(meeting: Meeting) -> list[Participation]:
+    """Lock the meeting row so that concurrent invitations are numbered one after the other."""
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    return list(meeting.participations.select_related("agency").order_by("position", "id"))
+
+
+def _number_invitations(rows: list[Participation]) -> None:
+    """Store positions 1..n in the given order (history only for the rows that moved)."""
+    changed = [row for index, row in enumerate(rows, start=1) if row.position != index]
+    for index, row in enumerate(rows, start=1):
+        row.position = index
+    if changed:
+        bulk_update_with_history(changed, Participation, ["position"])
+        meetings_touch(Q(pk=rows[0].meeting_id))
+
+
+def _insert_in_protocol_order(rows: list[Participation], new: Participation) -> None:
+    """Place a new invitation before the first one of a lower protocol rank: the order the
+    operator arranged by hand stays as it is around it."""
+    rank = _protocol_rank(new)
+    index = next((i for i, row in enumerate(rows) if _protocol_rank(row) > rank), len(rows))
+    rows.insert(index, new)
+
+
 @transaction.atomic
 def participation_invite(
     *,
@@ -278,15 +343,26 @@ def participation_invite(
     agency: Agency,
     invitee: Official | None = None,
     invitee_position: str = "",
+    is_host: bool = False,
 ) -> Participation:
-    """Invite an institution (its official, or a position such as "Camat Asera")."""
+    """Invite an institution (its official, or a position such as "Camat Asera"), placed in
+    protocol order."""
     ensure_editable(meeting)
     if invitee is None and not invitee_position:
         invitee_position = agency.head_title or agency.name
+    rows = _lock_invitations(meeting)
     participation = Participation(
-        meeting=meeting, agency=agency, invitee=invitee, invitee_position=invitee_position
+        meeting=meeting,
+        agency=agency,
+        invitee=invitee,
+        invitee_position=invitee_position,
+        is_host=is_host,
+        position=len(rows) + 1,
     )
-    return save_validated(participation)
+    save_validated(participation)
+    _insert_in_protocol_order(rows, participation)
+    _number_invitations(rows)
+    return participation
 
 
 @transaction.atomic
@@ -302,6 +378,83 @@ def participation_invite_group(
             continue
         created.append(participation_invite(meeting=meeting, agency=agency))
     return created
+
+
+@transaction.atomic
+def participation_move(*, participation: Participation, offset: int) -> Participation:
+    """Move an invitation up (offset -1) or down (+1) the protocol order; past either end
+    nothing moves."""
+    ensure_editable(participation.meeting)
+    rows = _lock_invitations(participation.meeting)
+    index = next(i for i, row in enumerate(rows) if row.pk == participation.pk)
+    target = min(max(index + offset, 0), len(rows) - 1)
+    rows.insert(target, rows.pop(index))
+    _number_invitations(rows)
+    participation.refresh_from_db()
+    return participation
+
+
+@transaction.atomic
+def participations_sort(*, meeting: Meeting) -> None:
+    """Put every invitation back in protocol order: hosts, then by level and kind of
+    institution, then by name (the order invitations take by default)."""
+    ensure_editable(meeting)
+    rows = _lock_invitations(meeting)
+    rows.sort(key=lambda row: (*_protocol_rank(row), row.agency.name, row.pk))
+    _number_invitations(rows)
+
+
+@transaction.atomic
+def meeting_hosts_sync(*, meeting: Meeting) -> None:
+    """Put the chair and the organizer on the attendance list as hosts, without inviting them.
+
+    The chair's row is the chair's invitation when one exists (by person, or by the position
+    the chair holds), else a new row; the organizer's is its invitation, else a new row for
+    its head, unless the chair already stands for the organizer. A row that was a host of an
+    earlier chair stays on the list as an ordinary invitation (the operator withdraws it).
+    Host rows print on the Daftar Hadir and not among the letter's recipients.
+    """
+    if meeting.is_final:
+        return
+    rows = _lock_invitations(meeting)
+    hosts: set[int] = set()
+    chair = meeting.chair
+    if chair is not None:
+        row = next((r for r in rows if r.invitee_id == chair.pk), None) or next(
+            (
+                r
+                for r in rows
+                if r.invitee_id is None
+                and r.agency_id == chair.agency_id
+                and r.invitee_position.strip().casefold() == chair.position.strip().casefold()
+            ),
+            None,
+        )
+        if row is None:
+            row = participation_invite(
+                meeting=meeting,
+                agency=chair.agency,
+                invitee=chair,
+                invitee_position=chair.position,
+                is_host=True,
+            )
+            rows = _lock_invitations(meeting)
+        hosts.add(row.pk)
+    if chair is None or chair.agency_id != meeting.organizer_id:
+        row = next((r for r in rows if r.agency_id == meeting.organizer_id), None)
+        if row is None:
+            row = participation_invite(meeting=meeting, agency=meeting.organizer, is_host=True)
+            rows = _lock_invitations(meeting)
+        hosts.add(row.pk)
+    changed = [r for r in rows if r.is_host != (r.pk in hosts)]
+    for row in changed:
+        row.is_host = row.pk in hosts
+    if changed:
+        bulk_update_with_history(changed, Participation, ["is_host"])
+        # Hosts lead the list, in the order they had among themselves.
+        rows.sort(key=lambda r: (not r.is_host, r.position, r.pk))
+        _number_invitations(rows)
+        meetings_touch(Q(pk=meeting.pk))
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, attendance, editing, history, minutes, pages
+from .views import agenda, attendance, editing, elections, history, minutes, pages
 
 app_name = "meetings"
 
@@ -12,6 +12,13 @@ urlpatterns = [
         name="filter_options",
     ),
     path("new/", editing.MeetingCreateView.as_view(), name="create"),
+    path("elections/", elections.ElectionListView.as_view(), name="elections"),
+    path("elections/new/", elections.ElectionCreateView.as_view(), name="election_create"),
+    path(
+        "elections/<int:pk>/edit/",
+        elections.ElectionUpdateView.as_view(),
+        name="election_update",
+    ),
     path("<int:pk>/", pages.MeetingDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", editing.MeetingUpdateView.as_view(), name="update"),
     path("<int:pk>/delete/", editing.MeetingDeleteView.as_view(), name="delete"),
@@ -49,6 +56,16 @@ urlpatterns = [
         "<int:meeting_pk>/invitations/<int:pk>/remove/",
         attendance.InvitationRemoveView.as_view(),
         name="invitation_remove",
+    ),
+    path(
+        "<int:meeting_pk>/invitations/<int:pk>/move/",
+        attendance.InvitationMoveView.as_view(),
+        name="invitation_move",
+    ),
+    path(
+        "<int:meeting_pk>/invitations/sort/",
+        attendance.InvitationSortView.as_view(),
+        name="invitations_sort",
     ),
     path("<int:meeting_pk>/attendance/", attendance.AttendanceView.as_view(), name="attendance"),
     # Minutes and follow-ups.

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.rules import allows
+from accounts.rules import allows, approves_this_meeting
 from documents.views import notula_revision_response
 from meetings.models import NotulaRevision
 from meetings.views.common import MeetingMixin, RuleRequiredMixin
@@ -65,6 +65,13 @@ class MinutesActionView(RuleRequiredMixin, MeetingMixin, View):
         return rule
 
     def get_refusal_message(self, meeting) -> str:
+        if self.kwargs["action"] in ("approve", "return") and not approves_this_meeting(
+            self.request.user, meeting
+        ):
+            return _(
+                "Only the chair of this meeting, or a chair designated to approve every "
+                "meeting of the organizer, approves or returns its minutes."
+            )
         return _("The minutes are now “%(status)s”; reload the page.") % {
             "status": meeting.get_minutes_status_display()
         }

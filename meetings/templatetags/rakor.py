@@ -64,6 +64,7 @@ _BADGES = {
     "on_track": "text-bg-primary",
     "at_risk": "text-bg-warning",
     "blocked": "text-bg-danger",
+    "unassessed": "text-bg-light border",
     "low": "text-bg-secondary",
     "medium": "text-bg-warning",
     "high": "text-bg-danger",

@@ -30,7 +30,7 @@ class InvitationListView(RuleRequiredMixin, MeetingMixin, TemplateView):
         kwargs.setdefault("form", InvitationForm(prefix="one"))
         kwargs.setdefault("group_form", InvitationGroupForm(prefix="group"))
         return super().get_context_data(
-            groups=selectors.participant_groups(meeting=self.meeting), **kwargs
+            invitations=selectors.participation_list(meeting=self.meeting), **kwargs
         )
 
     def post(self, request, *args, **kwargs):
@@ -59,7 +59,8 @@ class InvitationListView(RuleRequiredMixin, MeetingMixin, TemplateView):
         kind = group_form.cleaned_data["kind"]
         try:
             created = services.participation_invite_group(
-                meeting=self.meeting, agencies=Agency.objects.filter(kind=kind).order_by("name")
+                meeting=self.meeting,
+                agencies=selectors.invitation_group_candidates(meeting=self.meeting, kind=kind),
             )
         except ValidationError as error:
             add_service_errors(group_form, error)
@@ -108,3 +109,39 @@ class AttendanceView(RuleRequiredMixin, MeetingMixin, RedirectView):
 
     def get_redirect_url(self, *args, **kwargs):
         return reverse("attendance:people", args=[self.meeting.pk])
+
+
+class InvitationMoveView(RuleRequiredMixin, MeetingMixin, View):
+    """Move an invitation one place up or down the protocol order."""
+
+    permission_required = "meetings.can_order_invitations"
+    role_permission = "meetings.change_participation"
+    meeting_url_kwarg = "meeting_pk"
+
+    def post(self, request, *args, **kwargs):
+        participation = get_object_or_404(Participation, pk=kwargs["pk"], meeting=self.meeting)
+        offset = {"up": -1, "down": 1}.get(request.POST.get("direction", ""))
+        if offset is not None:
+            try:
+                services.participation_move(participation=participation, offset=offset)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        url = reverse("meetings:invitations", kwargs={"meeting_pk": self.meeting.pk})
+        return redirect(f"{url}#invitation-{participation.pk}")
+
+
+class InvitationSortView(RuleRequiredMixin, MeetingMixin, View):
+    """Put every invitation back in protocol order."""
+
+    permission_required = "meetings.can_order_invitations"
+    role_permission = "meetings.change_participation"
+    meeting_url_kwarg = "meeting_pk"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.participations_sort(meeting=self.meeting)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The invitations are in protocol order again."))
+        return redirect("meetings:invitations", meeting_pk=self.meeting.pk)

@@ -1,12 +1,11 @@
 import datetime
 
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.generic import TemplateView
 
 from ..history import meeting_history
-from .common import MeetingMixin
+from .common import MeetingMixin, RuleRequiredMixin
 
 PAGE_SIZE = 50
 
@@ -25,10 +24,11 @@ def parse_before(value: str) -> datetime.datetime | None:
         return None
 
 
-class MeetingHistoryView(PermissionRequiredMixin, MeetingMixin, TemplateView):
-    """Who changed what in a meeting, and when: old and new values, newest first."""
+class MeetingHistoryView(RuleRequiredMixin, MeetingMixin, TemplateView):
+    """Who changed what in a meeting, and when: old and new values, newest first (the
+    organizer's staff and supervisors: accounts.rules)."""
 
-    permission_required = "meetings.view_meeting"
+    permission_required = "meetings.can_see_history"
     template_name = "meetings/meeting_history.html"
 
     def get_context_data(self, **kwargs):

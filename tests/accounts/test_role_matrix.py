@@ -9,12 +9,15 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from accounts.roles import Role
+from agencies.models import Agency, Region
 from attendance.models import Attendee
 from minutes import services as workflow
-from tests.agencies.factories import AgencyFactory, OfficialFactory
+from tests.agencies.factories import AgencyFactory, OfficialFactory, home_organizer
 from tests.briefings.factories import BriefingFactory
 from tests.meetings.factories import (
     AgendaItemFactory,
+    ElectionFactory,
     FollowUpFactory,
     MeetingFactory,
     ParticipationFactory,
@@ -23,7 +26,16 @@ from tests.meetings.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "operator", "notulis", "pimpinan", "liaison", "peserta", "admin"]
+ROLES = [
+    "anonymous",
+    "operator",
+    "notulis",
+    "pimpinan",
+    "pengawas",
+    "liaison",
+    "peserta",
+    "admin",
+]
 LOGIN = 302  # anonymous visitors are sent to the login page
 
 
@@ -50,7 +62,7 @@ def allowed(roles: str, ok: int = 200, other: int = 403, anonymous: int = LOGIN)
 
 
 @pytest.fixture
-def world(users_by_role, settings, tmp_path):
+def world(users_by_role, make_user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.DOCUMENT_CACHE_DIR = tmp_path / "documents"
     own, other = AgencyFactory(short_name="KPU"), AgencyFactory(short_name="Polres")
@@ -68,6 +80,11 @@ def world(users_by_role, settings, tmp_path):
     final = MeetingFactory()
     ParticipationFactory(meeting=final, agency=own)
     users = users_by_role(own)
+    # The organizer sits in a regency; the supervisor acts for an institution of its province.
+    regency = Region.objects.get(code="74.09")
+    Agency.objects.filter(pk=home_organizer().pk).update(region=regency)
+    province_office = AgencyFactory(short_name="Kesbangpol Prov", region=regency.parent)
+    users["pengawas"] = make_user("pengawas", Role.SUPERVISOR, agency=province_office)
     complete_record(final)
     workflow.minutes_submit(meeting=final, user=users["notulis"])
     revision = workflow.minutes_approve(
@@ -91,6 +108,10 @@ def world(users_by_role, settings, tmp_path):
         "final": final,
         "revision": revision,
         "users_pk": users["peserta"].pk,
+        "election": ElectionFactory(),
+        "region": Region.objects.create(
+            name="Asera Uji", kind="kecamatan", parent=regency, owner=home_organizer()
+        ),
         "attendee": Attendee.objects.create(
             meeting=meeting,
             participation=meeting.participations.get(agency=own),
@@ -105,7 +126,8 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
     item, follow_up, part = w["item"].pk, w["follow_up"].pk, w["participation"].pk
     ob, xb = w["own_briefing"].pk, w["other_briefing"].pk
     official, final, code = w["official"].pk, w["final"].pk, w["revision"].code
-    staff_docs = allowed("operator notulis pimpinan")
+    staff_docs = allowed("operator notulis pimpinan pengawas")
+    election = w["election"].pk
     return [
         ("home", "/", row(302)),
         ("login", reverse("login"), row(302, anonymous=200)),
@@ -220,7 +242,15 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         (
             "meetings:history",
             reverse("meetings:history", args=[m]),
-            allowed("operator notulis pimpinan"),
+            allowed("operator notulis pimpinan pengawas"),
+        ),
+        # Elections: operators keep them; the supervisor reads the list.
+        ("meetings:elections", reverse("meetings:elections"), allowed("operator pengawas")),
+        ("meetings:election_create", reverse("meetings:election_create"), allowed("operator")),
+        (
+            "meetings:election_update",
+            reverse("meetings:election_update", args=[election]),
+            allowed("operator"),
         ),
         (
             "meetings:agenda_add",
@@ -251,6 +281,16 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         (
             "meetings:invitation_remove",
             reverse("meetings:invitation_remove", args=[m, part]),
+            allowed("operator", ok=405),
+        ),
+        (
+            "meetings:invitation_move",
+            reverse("meetings:invitation_move", args=[m, part]),
+            allowed("operator", ok=405),
+        ),
+        (
+            "meetings:invitations_sort",
+            reverse("meetings:invitations_sort", args=[m]),
             allowed("operator", ok=405),
         ),
         (
@@ -334,16 +374,29 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
             row(200, liaison=404, peserta=404),
         ),
         # The directory of institutions is for staff.
-        ("agencies:list", reverse("agencies:list"), allowed("operator notulis pimpinan")),
+        (
+            "agencies:list",
+            reverse("agencies:list"),
+            allowed("operator notulis pimpinan pengawas"),
+        ),
         (
             "agencies:region_options",
             reverse("agencies:region_options") + "?region=74",
-            allowed("operator notulis pimpinan"),
+            allowed("operator notulis pimpinan pengawas"),
         ),
         (
             "agencies:detail",
             reverse("agencies:detail", args=[own]),
-            allowed("operator notulis pimpinan"),
+            allowed("operator notulis pimpinan pengawas"),
+        ),
+        # Regions: shipped ones are the administrator's; one typed by the organizer's staff
+        # is theirs to correct.
+        ("agencies:regions", reverse("agencies:regions"), allowed("operator")),
+        ("agencies:region_create", reverse("agencies:region_create"), allowed("operator")),
+        (
+            "agencies:region_update",
+            reverse("agencies:region_update", args=[w["region"].pk]),
+            allowed("operator"),
         ),
         ("agencies:create", reverse("agencies:create"), allowed("operator")),
         ("agencies:update", reverse("agencies:update", args=[own]), allowed("operator")),

@@ -144,12 +144,12 @@ def test_region_is_found_by_code_prefix_or_name_with_suggestions(reader_client, 
     assert options.content.decode() == (
         '<datalist id="region-options">'
         + "".join(
-            f'<option value="{r.code}">{r.name}</option>'
+            f'<option value="{r.code}">{r}</option>'
             for r in Region.objects.filter(code__startswith="74.0").order_by("code")
         )
         + "</datalist>\n"
     )
-    assert '<option value="74.09">Konawe Utara</option>' in options.content.decode()
+    assert '<option value="74.09">Kabupaten Konawe Utara</option>' in options.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -331,18 +331,45 @@ def test_create_form_is_multipart_with_the_fields(operator_client):
 
 
 def test_create_saves_and_redirects_to_the_new_institution(operator_client):
-    region = RegionFactory()
+    region = Region.objects.get(code="74.09")  # typed as its Kemendagri code
     parent = AgencyFactory()
     response = operator_client.post(
         reverse("agencies:create"),
-        agency_data(parent=parent.pk, region=region.pk, logo=png_upload()),
+        agency_data(parent=parent.pk, region="74.09", logo=png_upload()),
     )
     agency = Agency.objects.get(short_name="KPU Konut")
     assert response.status_code == 302
     assert response.url == reverse("agencies:detail", args=[agency.pk])
     assert message_count(response) == 1
     assert (agency.parent, agency.region, agency.kind) == (parent, region, "penyelenggara")
+    # Registered by the operator's organizer, whose staff may change it.
+    assert agency.owner == home_organizer()
+    page = operator_client.get(reverse("agencies:update", args=[agency.pk]))
+    assert 'value="74.09"' in page.content.decode()
     assert agency.logo.name.startswith("logos/")
+
+
+@pytest.mark.parametrize(
+    ("typed", "error"),
+    [("99.99", "No region"), ("Utara", "Several regions"), ("tidak ada", "No region")],
+)
+def test_a_region_is_typed_as_code_or_name_and_explained_when_unclear(
+    operator_client, typed, error
+):
+    response = operator_client.post(reverse("agencies:create"), agency_data(region=typed))
+    assert response.status_code == 200
+    errors = response.context["form"].errors["region"]
+    assert any(error in str(e) for e in errors) or any(
+        {"No region": "Tidak ada wilayah", "Several regions": "Beberapa wilayah"}[error] in str(e)
+        for e in errors
+    )
+    assert not agencies_but_home().filter(short_name="KPU Konut").exists()
+
+
+def test_a_region_is_found_by_the_words_of_its_name(operator_client):
+    operator_client.post(reverse("agencies:create"), agency_data(region="konawe utara"))
+    agency = Agency.objects.get(short_name="KPU Konut")
+    assert agency.region.code == "74.09"
 
 
 @pytest.mark.parametrize(

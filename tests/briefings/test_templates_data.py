@@ -7,13 +7,18 @@ from briefings.models import BriefingTemplate, BriefingTemplateItem, ReadinessIn
 pytestmark = pytest.mark.django_db
 
 
-def test_the_five_templates_are_loaded_in_order():
+def test_the_ten_templates_are_loaded_in_order():
     assert list(BriefingTemplate.objects.values_list("name", flat=True)) == [
         "KPU",
         "Bawaslu",
         "Polres",
         "Kodim",
         "Kejari",
+        "Disdukcapil",
+        "Satpol PP",
+        "BPBD",
+        "Diskominfo",
+        "Kesbangpol",
     ]
 
 

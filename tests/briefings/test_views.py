@@ -342,7 +342,7 @@ class TestUpdate:
             initial=(2, 1),
         )
         response = operator_client.post(url("update", briefing), data)
-        assert response.status_code == 302
+        assert response.status_code == 302, response.context["editor"].indicators.errors
         assert response.url == meeting_url(briefing.meeting_id)
         assert len(success_messages(response)) == 1
         briefing.refresh_from_db()
@@ -369,7 +369,7 @@ class TestUpdate:
     @pytest.mark.parametrize(
         ("row", "field"),
         [
-            ({"status": ""}, "status"),
+            ({"status": "maybe"}, "status"),
             ({"value": "-1"}, "value"),
             ({"target": "0"}, "target"),
             ({"label": "x" * 201}, "label"),

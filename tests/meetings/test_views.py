@@ -102,7 +102,8 @@ class TestMeetingDetail:
             "Polres Konut",
         ):
             assertContains(response, presenter)
-        assertContains(response, "Forkopimda")
+        for group in ("TNI", "Polri", "DPRD"):  # the Forkopimda, by what each one is
+            assertContains(response, group)
         assertContains(response, "Camat Wiwirano")
         assertContains(response, "Hadir: 23")
         assertContains(response, "diwakili oleh Wakil Ketua II DPRD Kabupaten Konawe Utara")

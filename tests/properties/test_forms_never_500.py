@@ -42,7 +42,7 @@ from meetings.models import (
 )
 from minutes import services as workflow
 from minutes.views import MAX_UPLOAD
-from tests.agencies.factories import AgencyFactory, OfficialFactory, RegionFactory
+from tests.agencies.factories import AgencyFactory, OfficialFactory, RegionFactory, home_organizer
 from tests.briefings.factories import (
     BriefingFactory,
     BriefingTemplateFactory,
@@ -249,7 +249,8 @@ def _files(settings, tmp_path):
 @pytest.fixture
 def world(db):
     """A meeting with everything a form can point at, and a second meeting to mix up ids."""
-    organizer = AgencyFactory(head_title="Kepala Badan")
+    # A unit of the operator's organizer, whose meetings the operator serves (accounts.rules).
+    organizer = AgencyFactory(head_title="Kepala Badan", parent=home_organizer())
     invited = AgencyFactory(kind=Agency.Kind.POLRI, head_title="Kapolres")
     chair = OfficialFactory(agency=organizer)
     speaker = OfficialFactory(agency=invited)
@@ -258,8 +259,12 @@ def world(db):
         organizer=organizer, election=election, chair=chair, start_time=datetime.time(9)
     )
     participation = ParticipationFactory(meeting=meeting, agency=invited, status="invited")
-    item = AgendaItemFactory(meeting=meeting, presenter_agency=invited, duration_minutes=30)
-    second_item = AgendaItemFactory(meeting=meeting, presenter_agency=None)
+    # Numbered 1 and 2 as the screens number them (the factory's sequence depends on the
+    # tests run before).
+    item = AgendaItemFactory(
+        meeting=meeting, position=1, presenter_agency=invited, duration_minutes=30
+    )
+    second_item = AgendaItemFactory(meeting=meeting, position=2, presenter_agency=None)
     follow_up = FollowUpFactory(meeting=meeting, responsible_agency=invited)
     briefing = BriefingFactory(meeting=meeting, agency=invited)
     other_meeting = MeetingFactory()
