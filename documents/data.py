@@ -292,7 +292,7 @@ def _invitee_row(number: int, p: Participation, note: str, signs: bool = True) -
     invited position alone."""
     return AttendanceRow(
         number=number,
-        name=p.invitee.full_name if p.invitee else "",
+        name=p.invitee.signature_name if p.invitee else "",
         position=p.invitee.position if p.invitee else p.invitee_position,
         agency=p.agency.name,
         note=note,

@@ -148,7 +148,7 @@ def participation_list(*, meeting: Meeting, with_people: bool = False) -> list[P
     """A meeting's invitations with institution and official in protocol order (the hosts
     first, then as the operator arranged them); with the people who came (the attendance
     app's relation, by its name) when asked."""
-    participations = meeting.participations.select_related("agency", "invitee")
+    participations = meeting.participations.select_related("agency", "invitee__agency")
     if with_people:
         participations = participations.prefetch_related("attendees")
     return list(participations.order_by("position", "id"))
@@ -177,14 +177,20 @@ def election_get(*, pk: int):
 
 def invitation_group_candidates(*, meeting: Meeting, kind: str) -> QuerySet[Agency]:
     """The institutions of a kind that "invite the whole group" means for this meeting: those
-    in the organizer's region (that region and the regions inside it) and those the organizer
-    registered, never every institution of the country."""
+    the organizer or a government it belongs to registered (Agency.owner), and those in its
+    region (that region and the regions inside it; the nearest region up its institution
+    tree), never every institution of the country."""
     from agencies.models import Region
 
-    organizer = meeting.organizer
-    scope = Q(owner=organizer)
-    if organizer.region_id is not None:
-        regions, level = {organizer.region_id}, {organizer.region_id}
+    organizers, region_id, agency, seen = [], None, meeting.organizer, set()
+    while agency is not None and agency.pk not in seen:
+        seen.add(agency.pk)
+        organizers.append(agency.pk)
+        region_id = region_id or agency.region_id
+        agency = agency.parent
+    scope = Q(owner__in=organizers)
+    if region_id is not None:
+        regions, level = {region_id}, {region_id}
         while level:
             level = set(
                 Region.objects.filter(parent__in=level)

@@ -3,8 +3,10 @@
 import datetime
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agencies.models import Agency, Official, protocol_key
@@ -315,7 +317,9 @@ def _protocol_rank(participation: Participation) -> tuple:
 def _lock_invitations(meeting: Meeting) -> list[Participation]:
     """Lock the meeting row so that concurrent invitations are numbered one after the other."""
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
-    return list(meeting.participations.select_related("agency").order_by("position", "id"))
+    return list(
+        meeting.participations.select_related("agency", "invitee").order_by("position", "id")
+    )
 
 
 def _number_invitations(rows: list[Participation]) -> None:
@@ -351,6 +355,25 @@ def participation_invite(
     if invitee is None and not invitee_position:
         invitee_position = agency.head_title or agency.name
     rows = _lock_invitations(meeting)
+    wanted = (invitee.position if invitee else invitee_position).strip().casefold()
+    for row in rows:
+        if row.agency_id != agency.pk:
+            continue
+        same_person = invitee is not None and row.invitee_id == invitee.pk
+        held = (row.invitee.position if row.invitee_id else row.invitee_position).strip()
+        if same_person or held.casefold() == wanted:
+            raise ValidationError(
+                {
+                    "agency": ValidationError(
+                        _("%(agency)s is already on the list for this position%(host)s.")
+                        % {
+                            "agency": agency.display_name,
+                            "host": _(" (as host)") if row.is_host else "",
+                        },
+                        code="already_invited",
+                    )
+                }
+            )
     participation = Participation(
         meeting=meeting,
         agency=agency,

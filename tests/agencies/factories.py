@@ -22,13 +22,22 @@ class RegionFactory(factory.django.DjangoModelFactory):
         return super()._create(model_class, *args, **kwargs)
 
 
+# The demo regency's government (demo.data.PEMKAB): the demo's Kesbangpol, which organizes the
+# demo meetings, is registered under it, so tests' staff see those meetings too.
+HOME_ORGANIZER = "Pemerintah Kabupaten Konawe Utara"
+
+
 def home_organizer() -> Agency:
     """The organizer that tests' staff accounts act for (tests.conftest.make_user) and that
     organizes MeetingFactory's meetings and registered AgencyFactory's institutions."""
-    agency, _created = Agency.objects.get_or_create(
-        name="Sekretariat Rakor",
+    agency, created = Agency.objects.get_or_create(
+        name=HOME_ORGANIZER,
         defaults={"short_name": "Sekretariat", "kind": Agency.Kind.OTHER, "level": "kabkota"},
     )
+    if created:
+        # An organizer's staff keep its own record (its officials, its letterhead).
+        Agency.objects.filter(pk=agency.pk).update(owner=agency)
+        agency.owner_id = agency.pk
     return agency
 
 

@@ -61,10 +61,16 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def operator(transactional_db):
     role_groups_sync()
+    from accounts.models import Profile
+    from tests.agencies.factories import home_organizer
+
     user = get_user_model().objects.create_user(
         username="operator", password=PASSWORD, first_name="Operator", is_staff=True
     )
     user.groups.set(Group.objects.filter(name=Role.OPERATOR.value))
+    # Acts for the tests' organizer (the demo regency's government, the demo Kesbangpol's
+    # parent): the meetings of both are its to serve.
+    Profile.objects.create(user=user, agency=home_organizer())
     return user
 
 

@@ -71,7 +71,7 @@ def test_agency_screens_have_no_accessibility_violations(logged_in_page, live_se
     agency = AgencyFactory(
         name="Kepolisian Resor Konawe Utara",
         short_name="Polres Konut",
-        kind=Agency.Kind.FORKOPIMDA,
+        kind=Agency.Kind.POLRI,
         region=region,
         head_title="Kapolres Konawe Utara",
     )
@@ -83,7 +83,7 @@ def test_agency_screens_have_no_accessibility_violations(logged_in_page, live_se
 
     for path in (
         "/agencies/",
-        f"/agencies/?q=polres&kind=forkopimda&region={region.pk}",
+        f"/agencies/?q=polres&kind=polri&region={region.pk}",
         "/agencies/?kind=xyz&region=abc",
         "/agencies/new/",
         f"/agencies/{agency.pk}/",

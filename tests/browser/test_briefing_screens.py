@@ -64,14 +64,18 @@ def test_operator_enters_a_briefing_from_the_kpu_template(
     expect(page.locator("#id_indicators-1-label")).to_have_value("Jumlah TPS")
     assert_no_axe_violations(page)
 
-    # Saving without the statuses shows the errors next to each row's status.
+    # A row whose indicator lost its name is refused next to that field; nothing is saved,
+    # nothing typed is lost. A row left without a status is "Belum dinilai", not an error.
+    expect(page.locator("#id_indicators-0-status")).to_have_value("")
     page.fill("#id_summary", "Logistik tiba sesuai jadwal.")
+    page.fill("#id_indicators-0-label", "")
     page.click("#briefing-save")
-    expect(page.locator("#id_indicators-0-status.is-invalid")).to_be_visible()
-    expect(page.locator("#indicators-rows .is-invalid")).to_have_count(template_rows)
+    expect(page.locator("#id_indicators-0-label.is-invalid")).to_be_visible()
+    expect(page.locator("#indicators-rows .is-invalid")).to_have_count(1)
     expect(page.locator("#id_summary")).to_have_value("Logistik tiba sesuai jadwal.")
     assert not briefing.indicators.exists()
     assert_no_axe_violations(page)
+    page.fill("#id_indicators-0-label", "Jumlah pemilih dalam DPT")
 
     # Fill the statuses and one figure.
     for index in range(template_rows):

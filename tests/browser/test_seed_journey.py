@@ -17,7 +17,6 @@ INSTITUTIONS = [
         "opd",
         "Kepala Badan",
     ),
-    ("Pemerintah Kabupaten Konawe Utara", "Pemkab Konut", "pemda", "Pjs. Bupati Konawe Utara"),
     ("Sekretariat Daerah Kabupaten Konawe Utara", "Setda Konut", "pemda", "Sekretaris Daerah"),
     ("Komisi Pemilihan Umum Kabupaten Konawe Utara", "KPU Konut", "penyelenggara", "Ketua KPU"),
     (
@@ -29,12 +28,12 @@ INSTITUTIONS = [
     (
         "Dewan Perwakilan Rakyat Daerah Kabupaten Konawe Utara",
         "DPRD Konut",
-        "forkopimda",
+        "dprd",
         "Ketua DPRD",
     ),
-    ("Kepolisian Resor Konawe Utara", "Polres Konut", "forkopimda", "Kapolres Konawe Utara"),
-    ("Komando Distrik Militer 1430/Konawe Utara", "Kodim 1430 Konut", "forkopimda", "Dandim 1430"),
-    ("Kejaksaan Negeri Konawe", "Kejari Konawe", "forkopimda", "Kajari Konawe"),
+    ("Kepolisian Resor Konawe Utara", "Polres Konut", "polri", "Kapolres Konawe Utara"),
+    ("Komando Distrik Militer 1430/Konawe Utara", "Kodim 1430 Konut", "tni", "Dandim 1430"),
+    ("Kejaksaan Negeri Konawe", "Kejari Konawe", "kementerian", "Kajari Konawe"),
     ("Kecamatan Asera", "Kec. Asera", "kecamatan", "Camat Asera"),
 ]
 # The five presentations, entered with Kodim and Polres swapped, then reordered once.
@@ -55,15 +54,23 @@ def test_operator_enters_the_seed_rakor_through_the_screens(logged_in_page, live
     page = logged_in_page
     url = live_server.url
     assert not Meeting.objects.exists()
-    assert not Agency.objects.exists()
-
-    # Institutions, and the chair as an official of the Pemkab.
+    # Only the operator's own organizer, the regency's government, is there: its record
+    # first, then the institutions (the Kesbangpol as its unit), and the chair as its official.
+    pemkab = Agency.objects.get()
+    page.goto(f"{url}/agencies/{pemkab.pk}/edit/")
+    page.fill("#id_short_name", "Pemkab Konut")
+    page.select_option("#id_kind", "pemda")
+    page.fill("#id_head_title", "Pjs. Bupati Konawe Utara")
+    page.click("#submit-id-save")
+    expect(page.locator(".alert-success")).to_be_visible()
     for name, short_name, kind, head in INSTITUTIONS:
         page.goto(f"{url}/agencies/new/")
         page.fill("#id_name", name)
         page.fill("#id_short_name", short_name)
         page.select_option("#id_kind", kind)
         page.fill("#id_head_title", head)
+        if short_name == "Kesbangpol Konut":
+            page.select_option("#id_parent", str(pemkab.pk))
         page.click("#submit-id-save")
         expect(page.locator("h1")).to_contain_text(name)
     page.goto(f"{url}/agencies/{_agency_pk('Pemkab Konut')}/officials/new/")
@@ -88,15 +95,33 @@ def test_operator_enters_the_seed_rakor_through_the_screens(logged_in_page, live
     expect(page.locator("h1")).to_contain_text("Rapat Koordinasi Persiapan")
     meeting = Meeting.objects.get()
 
-    # Ten invitations: two whole groups (Forkopimda, election organizers) and four singly.
+    # Ten on the list: the chair's Pemkab and the organizing Kesbangpol as hosts (nobody
+    # invites them), the election bodies as a whole group, six institutions singly.
     page.goto(f"{url}/meetings/{meeting.pk}/invitations/")
-    for kind in ("forkopimda", "penyelenggara"):
-        page.select_option("#id_group-kind", kind)
-        page.click("#invite-group-submit")
-    for short_name in ("Pemkab Konut", "Setda Konut", "Kesbangpol Konut", "Kec. Asera"):
+    page.select_option("#id_group-kind", "penyelenggara")
+    page.click("#invite-group-submit")
+    for short_name in (
+        "DPRD Konut",
+        "Polres Konut",
+        "Kodim 1430 Konut",
+        "Kejari Konawe",
+        "Setda Konut",
+        "Kec. Asera",
+    ):
         page.select_option("#id_one-agency", _agency_pk(short_name))
         page.click("#invite-one-submit")
     assert meeting.participations.count() == 10
+    # Inviting the chair's institution again for the chair's position is refused, with why.
+    page.select_option("#id_one-agency", _agency_pk("Pemkab Konut"))
+    page.click("#invite-one-submit")
+    expect(page.locator("#id_one-agency_error, .invalid-feedback")).to_contain_text("tuan rumah")
+    assert meeting.participations.count() == 10
+    # In protocol order: hosts, the regency government's rows, DPRD, TNI, Polri, Kejari...
+    names = page.locator("#invitation-list > li")
+    expect(names.nth(0)).to_contain_text("Pemkab Konut")
+    expect(names.nth(1)).to_contain_text("Kesbangpol Konut")
+    expect(names.nth(2)).to_contain_text("Setda Konut")
+    expect(names.nth(3)).to_contain_text("DPRD Konut")
 
     # Six agenda items, built on the meeting page without reloading it, reordered once.
     page.goto(f"{url}/meetings/{meeting.pk}/")

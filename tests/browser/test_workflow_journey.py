@@ -15,7 +15,7 @@ from accounts.models import Profile
 from accounts.roles import Role
 from accounts.services import role_groups_sync
 from meetings.models import Meeting, MinutesStatus
-from tests.agencies.factories import AgencyFactory, OfficialFactory
+from tests.agencies.factories import AgencyFactory, OfficialFactory, home_organizer
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.browser
@@ -50,8 +50,11 @@ def cast(transactional_db, settings, tmp_path):
     # The minute taker's account is linked to the official she is: submitting names her.
     Profile.objects.create(
         user=people["notulis"],
+        agency=home_organizer(),
         official=OfficialFactory(name="Contoh Notulis, S.Sos", position="Analis Kebijakan"),
     )
+    # The chair approves as the organizer's designated approver.
+    Profile.objects.create(user=people["pimpinan"], agency=home_organizer(), approves_minutes=True)
     return meeting, kpu
 
 
