@@ -164,7 +164,8 @@ EXAMPLE_OFFICIALS = (
         "Rahmat Contoh",
         "Dr.",
         "M.Si",
-        "Sekretaris Daerah (contoh)",
+        # The position of the example meeting's Setda invitation: the chair's own row.
+        "Sekretaris Daerah Kabupaten Konawe Utara",
         "Pembina Utama Muda (IV/c)",
         "197001012000031001",
     ),

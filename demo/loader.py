@@ -311,14 +311,6 @@ def demo_load() -> DemoResult:
     # The chair and the organizer as hosts, every invitation in protocol order.
     meetings = (result.seed_meeting, result.example_meeting)
     for meeting in (*meetings, result.today_meeting, result.upcoming_meeting):
-        chair_rows = (
-            meeting.participations.filter(agency=meeting.chair.agency, invitee=None)
-            if meeting.chair
-            else Participation.objects.none()
-        )
-        if len(chair_rows) == 1:
-            # The chair's institution was invited by position: that invitation is the chair's.
-            Participation.objects.filter(pk=chair_rows[0].pk).update(invitee=meeting.chair)
         if not meeting.is_final:
             meeting_services.meeting_hosts_sync(meeting=meeting)
             meeting_services.participations_sort(meeting=meeting)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from agencies.models import Agency, Official
 
-from .models import AgendaItem, Meeting, Participation
+from .models import AgendaItem, Meeting, MinutesStatus, Participation
 from .schedule import agenda_schedule
 
 
@@ -314,3 +314,109 @@ def minutes_checklist(*, meeting: Meeting) -> list[ChecklistItem]:
         )
     )
     return items
+
+
+# --- Home pages -------------------------------------------------------------------------
+
+HOME_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something an upcoming meeting still lacks, and the screen that fills it."""
+
+    label: str
+    url: str
+
+
+def home_upcoming_gaps(meetings: QuerySet[Meeting]) -> list[tuple[Meeting, list[Gap]]]:
+    """The next HOME_ROWS meetings from today, each with what it still lacks before it can be
+    held (invitations, agenda, chair, start time, letter number), in one query."""
+    from django.db.models import Exists, OuterRef
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    rows = list(
+        meeting_list_upcoming(meetings)
+        .select_related("organizer")
+        .annotate(
+            has_invitations=Exists(Participation.objects.filter(meeting=OuterRef("pk"))),
+            has_agenda=Exists(AgendaItem.objects.filter(meeting=OuterRef("pk"))),
+        )[:HOME_ROWS]
+    )
+    result = []
+    for meeting in rows:
+        edit = reverse("meetings:update", args=[meeting.pk])
+        gaps = [
+            gap
+            for missing, gap in (
+                (
+                    not meeting.has_invitations,
+                    Gap(_("nobody invited"), reverse("meetings:invitations", args=[meeting.pk])),
+                ),
+                (
+                    not meeting.has_agenda,
+                    Gap(_("no agenda"), meeting.get_absolute_url() + "#agenda"),
+                ),
+                (meeting.chair_id is None, Gap(_("no chair"), edit)),
+                (meeting.start_time is None, Gap(_("no start time"), edit)),
+                (not meeting.reference_number, Gap(_("no letter number"), edit)),
+            )
+            if missing
+        ]
+        result.append((meeting, gaps))
+    return result
+
+
+def home_minutes_to_write(meetings: QuerySet[Meeting]) -> list[Meeting]:
+    """Meetings that took place whose minutes are still a draft (written or returned), the
+    most recent first, with the last comment of a return."""
+    from django.db.models import OuterRef, Subquery
+
+    from .models import MinutesEvent
+
+    last_event = MinutesEvent.objects.filter(meeting=OuterRef("pk")).order_by("-created_at")
+    return list(
+        meeting_list_past(meetings)
+        .filter(minutes_status=MinutesStatus.DRAFT)
+        .annotate(
+            last_action=Subquery(last_event.values("action")[:1]),
+            last_comment=Subquery(last_event.values("comment")[:1]),
+        )[:HOME_ROWS]
+    )
+
+
+def home_minutes_in_review(meetings: QuerySet[Meeting]) -> list[Meeting]:
+    """Meetings whose minutes wait for approval, the longest waiting first."""
+    return list(
+        meetings.filter(minutes_status=MinutesStatus.IN_REVIEW)
+        .select_related("chair")
+        .order_by("date", "pk")[:HOME_ROWS]
+    )
+
+
+def home_invitations(meetings: QuerySet[Meeting], *, agency: Agency) -> list[Meeting]:
+    """The next meetings an institution is invited to, each with its own briefing (or
+    None) and the public agenda link's token when one is shared."""
+    from django.db.models import OuterRef, Subquery
+
+    briefing = Agency.briefings.rel.related_model.objects.filter(
+        meeting=OuterRef("pk"), agency=agency
+    )
+    share = _agenda_share_model().objects.filter(meeting=OuterRef("pk"))
+    return list(
+        meeting_list_upcoming(meetings)
+        .select_related("organizer")
+        .annotate(
+            own_briefing_status=Subquery(briefing.values("status")[:1]),
+            own_briefing_pk=Subquery(briefing.values("pk")[:1]),
+            share_token=Subquery(share.values("token")[:1]),
+        )[:HOME_ROWS]
+    )
+
+
+def _agenda_share_model():
+    """The attendance app's AgendaShare, looked up by name: attendance sits above meetings."""
+    from django.apps import apps
+
+    return apps.get_model("attendance", "AgendaShare")

@@ -4,14 +4,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from accounts.forms import LoginForm, PortalPasswordChangeForm, PortalSetPasswordForm
+from meetings.views.home import HomeView
 from pilkada_portal.views import healthz, readyz
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="meetings:list", permanent=False), name="home"),
+    path("", HomeView.as_view(), name="home"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

@@ -193,7 +193,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "meetings:list"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", "id", validate=OneOf(["id", "en"]))

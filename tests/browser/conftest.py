@@ -98,5 +98,5 @@ def logged_in_page(page, live_server, operator):
     page.get_by_label("Nama pengguna").fill(operator.username)
     page.get_by_label("Sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{live_server.url}/meetings/")
+    page.wait_for_url(f"{live_server.url}/")
     return page

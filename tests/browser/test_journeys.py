@@ -47,7 +47,7 @@ def test_every_page_has_no_accessibility_violations(page, live_server, operator)
     page.get_by_label("Nama pengguna").fill(operator.username)
     page.get_by_label("Sandi").fill("rakor-browser-test")
     page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{live_server.url}/meetings/")
+    page.wait_for_url(f"{live_server.url}/")
     kpu = Agency.objects.get(short_name="KPU Konut")
     for path in (
         "/meetings/",

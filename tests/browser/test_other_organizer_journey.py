@@ -68,7 +68,7 @@ def _sign_in(page, live_server, username):
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("#submit-id-submit")
-    page.wait_for_url(f"{live_server.url}/meetings/")
+    page.wait_for_url(f"{live_server.url}/")
 
 
 def _institution(page, live_server, **fields):
