@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency, Official
+from agencies.pickers import PickerField
 
 from .roles import Role
 
@@ -18,9 +18,9 @@ class UserForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    agency = forms.ModelChoiceField(
+    agency = PickerField(
+        kind="agency",
         label=_("Institution"),
-        queryset=Agency.objects.none(),
         required=False,
         help_text=_(
             "The institution the account acts for: staff work on the meetings it organizes, a "
@@ -28,9 +28,9 @@ class UserForm(forms.Form):
             "see the meetings it is invited to."
         ),
     )
-    official = forms.ModelChoiceField(
+    official = PickerField(
+        kind="official",
         label=_("Official in the registry"),
-        queryset=Official.objects.none(),
         required=False,
         help_text=_(
             "Who this person is among the institutions' officials: a minute taker who "
@@ -57,13 +57,6 @@ class UserForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["agency"].queryset = Agency.objects.order_by("name")
-        self.fields["official"].queryset = Official.objects.select_related("agency").order_by(
-            "name"
-        )
-        self.fields["official"].label_from_instance = lambda o: (
-            f"{o.full_name} – {o.position} ({o.agency.display_name})"
-        )
         if user is None:
             self.fields["password"].required = True
             self.fields["password"].help_text = ""

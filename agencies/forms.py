@@ -12,6 +12,7 @@ from pilkada_portal.forms import VersionFieldMixin
 from .fields import RegionField
 from .filters import REGION_DATALIST
 from .models import Agency, Official, Region
+from .pickers import PickerField
 from .services import AGENCY_FIELDS, OFFICIAL_FIELDS, REGION_FIELDS
 
 # What people type between the groups of a NIP ("19700101 200003 1 001", "19700101.200003...").
@@ -60,13 +61,18 @@ class AgencyForm(VersionFieldMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        parents = Agency.objects.order_by("name")
+        parents = Agency.objects.all()
         if self.instance.pk is not None:
             # Placing an institution under itself is never meant; deeper cycles are refused
             # by Agency.clean().
             parents = parents.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = parents
-        self.fields["parent"].label_from_instance = lambda agency: agency.name
+        self.fields["parent"] = PickerField(
+            kind="agency",
+            queryset=parents,
+            label=_("Parent institution"),
+            required=False,
+            help_text=_("The government or office it is part of; type its name."),
+        )
         self.fields["region"] = RegionField(
             label=Agency._meta.get_field("region").verbose_name.capitalize(),
             required=False,

@@ -7,6 +7,7 @@ app_name = "agencies"
 urlpatterns = [
     path("", views.AgencyListView.as_view(), name="list"),
     path("region-options/", views.RegionOptionsView.as_view(), name="region_options"),
+    path("pick/<slug:kind>/", views.PickView.as_view(), name="pick"),
     path("regions/", views.RegionListView.as_view(), name="regions"),
     path("regions/new/", views.RegionCreateView.as_view(), name="region_create"),
     path("regions/<int:pk>/edit/", views.RegionUpdateView.as_view(), name="region_update"),

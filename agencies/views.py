@@ -1,6 +1,7 @@
 import rules
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import ProtectedError
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -370,4 +371,25 @@ class RegionUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             region=self.region, cancel_url=reverse("agencies:regions"), **kwargs
+        )
+
+
+class PickView(PermissionRequiredMixin, View):
+    """Suggestions of an institution or official picker (agencies.pickers), as the <datalist>
+    the field swaps in: for those who read the registry (the forms with pickers are theirs)."""
+
+    permission_required = "agencies.view_agency"
+
+    def get(self, request, kind):
+        from .pickers import KINDS, LIST_ID, suggestions
+
+        list_id = request.GET.get("list", "")
+        if kind not in KINDS or not LIST_ID.match(list_id):
+            raise Http404
+        typed = next((v for k, v in request.GET.items() if k != "list"), "")
+        options = [(label, "") for label in suggestions(kind, typed)]
+        return render(
+            request,
+            "agencies/includes/_pick_options.html",
+            {"options": options, "list_id": list_id},
         )

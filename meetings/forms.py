@@ -7,6 +7,7 @@ from accounts.rules import organizer_ids, user_agency
 from agencies.fields import RegionField
 from agencies.filters import REGION_DATALIST
 from agencies.models import Agency, Official
+from agencies.pickers import PickerField
 from pilkada_portal.forms import OnceFormMixin, VersionFieldMixin
 
 from .models import AgendaItem, Election, FollowUp, Meeting
@@ -45,30 +46,12 @@ class OfficialChoiceField(forms.ModelChoiceField):
         return label
 
 
-def official_choices():
-    """Officials for a picker: current holders first, then past ones, by institution and name."""
-    from django.db.models import Case, Q, Value, When
-    from django.utils import timezone
-
-    past = Q(in_office_until__lt=timezone.localdate())
-    return (
-        Official.objects.select_related("agency")
-        .annotate(past=Case(When(past, then=Value(1)), default=Value(0)))
-        .order_by("past", "agency__name", "name")
-    )
-
-
 class MeetingForm(VersionFieldMixin, forms.ModelForm):
     """Schedule, venue and people of a meeting."""
 
     class Meta:
         model = Meeting
         fields = list(MEETING_FIELDS)
-        field_classes = {
-            "chair": OfficialChoiceField,
-            "minute_taker": OfficialChoiceField,
-            "letter_signer": OfficialChoiceField,
-        }
         widgets = {
             "date": DateInput(),
             "start_time": TimeInput(),
@@ -81,10 +64,14 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        officials = official_choices()
-        self.fields["chair"].queryset = officials
-        self.fields["minute_taker"].queryset = officials
-        self.fields["letter_signer"].queryset = officials
+        for name in ("chair", "minute_taker", "letter_signer"):
+            model_field = Meeting._meta.get_field(name)
+            self.fields[name] = PickerField(
+                kind="official",
+                label=model_field.verbose_name.capitalize(),
+                required=False,
+                help_text=model_field.help_text or _("Type the name, position or institution."),
+            )
         # Staff organize meetings for their own institution (or one under it): accounts.rules.
         organizers = Agency.objects.order_by("name")
         if user is not None and not user.is_superuser:
@@ -221,10 +208,8 @@ class AgendaMinutesForm(forms.ModelForm):
 class InvitationForm(forms.Form):
     """Invite one institution, optionally naming its official or the invited position."""
 
-    agency = forms.ModelChoiceField(label=_("Institution"), queryset=Agency.objects.none())
-    invitee = OfficialChoiceField(
-        label=_("Invited official"), queryset=Official.objects.none(), required=False
-    )
+    agency = PickerField(kind="agency", label=_("Institution"))
+    invitee = PickerField(kind="official", label=_("Invited official"), required=False)
     invitee_position = forms.CharField(
         label=_("Invited position"),
         max_length=200,
@@ -234,10 +219,7 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.order_by("name")
-        self.fields["invitee"].queryset = Official.objects.select_related("agency").order_by(
-            "agency__name", "name"
-        )
+        self.fields["agency"].help_text = _("Type its name or short name.")
 
     def clean(self):
         cleaned = super().clean()
@@ -267,7 +249,12 @@ class FollowUpForm(VersionFieldMixin, forms.ModelForm):
 
     def __init__(self, *args, progress_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible_agency"].queryset = Agency.objects.order_by("name")
+        model_field = FollowUp._meta.get_field("responsible_agency")
+        self.fields["responsible_agency"] = PickerField(
+            kind="agency",
+            label=model_field.verbose_name.capitalize(),
+            required=not model_field.blank,
+        )
         if progress_only:
             # Disabled fields keep the stored value whatever is posted.
             for name in set(FOLLOW_UP_FIELDS) - FOLLOW_UP_PROGRESS_FIELDS:

@@ -389,6 +389,11 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
             reverse("agencies:detail", args=[own]),
             allowed("operator notulis pimpinan pengawas"),
         ),
+        (
+            "agencies:pick",
+            reverse("agencies:pick", args=["agency"]) + "?list=x-options&agency=kpu",
+            allowed("operator notulis pimpinan pengawas"),
+        ),
         # Regions: shipped ones are the administrator's; one typed by the organizer's staff
         # is theirs to correct.
         ("agencies:regions", reverse("agencies:regions"), allowed("operator")),

@@ -19,7 +19,7 @@ SEED_PRESENTERS = [
 def test_operator_signs_in_and_opens_the_seed_agenda(logged_in_page, live_server):
     demo_load()
     page = logged_in_page
-    page.reload()
+    page.goto(f"{live_server.url}/meetings/")
     page.get_by_role("link", name="Rapat Koordinasi Persiapan Pelaksanaan Pilkada").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Rapat Koordinasi Persiapan")
     expect(page.get_by_text("Selasa, 12 November 2024")).to_be_visible()

@@ -171,7 +171,7 @@ def test_a_provincial_organizer_in_wit_holds_its_own_meeting(page, live_server, 
     # Its own record: under the provincial government (the kop's first line comes from it),
     # and the head who chairs, with a NIP.
     page.goto(f"{live_server.url}/agencies/{papua.pk}/edit/")
-    page.select_option("#id_parent", str(pemprov.pk))
+    page.fill("#id_parent", "Pemprov Papua")  # typed: its short name
     page.click("#submit-id-save")
     expect(page.locator(".alert-success")).to_be_visible()
     chair = _official(
@@ -193,18 +193,23 @@ def test_a_provincial_organizer_in_wit_holds_its_own_meeting(page, live_server, 
     page.fill("#id_start_time", "09:00")
     page.select_option("#id_time_zone", "Asia/Jayapura")
     page.fill("#id_venue", "Aula Kantor Gubernur Papua")
-    page.select_option("#id_chair", str(chair.pk))
-    page.select_option("#id_letter_signer", str(governor.pk))
+    # Officials are typed, a suggestion appearing as one types.
+    page.locator("#id_chair").press_sequentially("Markus Rum")
+    expect(page.locator("#id_chair-options option")).to_have_count(1)
+    page.fill("#id_chair", page.locator("#id_chair-options option").get_attribute("value"))
+    page.fill("#id_letter_signer", "Yohanes Wenda")
+    # (the chair typed above is the head with a NIP)
     page.click("#submit-id-save")
     expect(page.locator(".alert-success")).to_be_visible()
     meeting = Meeting.objects.get(title__startswith="Rapat Koordinasi Kesiapan Pilkada Gubernur")
+    assert (meeting.chair, meeting.letter_signer) == (chair, governor)
 
     # Invitations: the police first, then the governor; protocol order puts the governor
     # (provincial government) before the Polda, after the hosts.
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/invitations/")
     for agency, official in ((polda, officer), (pemprov, governor)):
-        page.select_option("#id_one-agency", str(agency.pk))
-        page.select_option("#id_one-invitee", str(official.pk))
+        page.fill("#id_one-agency", agency.short_name)
+        page.fill("#id_one-invitee", official.name)
         page.click("#invite-one-submit")
         expect(page.locator(".alert-success")).to_be_visible()
     rows = page.locator("#invitation-list > li")
