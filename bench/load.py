@@ -69,12 +69,13 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     started = time.perf_counter()
     page_meeting = generate_meeting(participants=100, agenda_items=15, briefings=15)
+    organizer = page_meeting.organizer  # one organizer, whose operator requests them all
     exported = [
-        generate_meeting(participants=300, agenda_items=20, briefings=20)
+        generate_meeting(participants=300, agenda_items=20, briefings=20, organizer=organizer)
         for _ in range(args.exports)
     ]
     print(f"generated the meetings in {time.perf_counter() - started:.1f} s", flush=True)
-    cookie = session_cookie(bench_user(Role.OPERATOR))
+    cookie = session_cookie(bench_user(Role.OPERATOR, agency=organizer))
     page_path = f"/meetings/{page_meeting.pk}/"
     export_paths = [f"/meetings/{m.pk}/documents/notula/pdf/" for m in exported]
     connection.close()

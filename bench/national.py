@@ -1,9 +1,9 @@
 """Fill a PostgreSQL database with a national-scale data set, by COPY (a few minutes).
 
-545 regions (38 provinces, 507 regencies and cities, in Kemendagri's code format, fictional
-names), 100 institutions per region (54,500), 46 meetings per regency or city (23,322, most
-past, some upcoming, one election per region) plus 1,748 of the provinces (25,070 in all),
-and 100 invitations per meeting (2,507,000 participations), a tenth of them present. Runs the
+The 552 shipped regions (38 provinces, 514 kabupaten/kota with their Kemendagri codes), 100
+institutions per region (55,200), 46 meetings per regency or city (23,644, most past, some
+upcoming, one election per region) plus 1,426 of the provinces (25,070 in all), and 100
+invitations per meeting (2,507,000 participations), a tenth of them present. Runs the
 migrations first; refuses a database that already holds meetings unless --append.
 
 Run: BENCH_DATABASE_URL=postgres://user:pw@127.0.0.1:5432/pilkada_national \\
@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 NULL = r"\N"
-PROVINCES, CITIES_PER_PROVINCE_MIN = 38, 13  # 38 * 13 + 13 = 507 regencies and cities
 AGENCIES_PER_REGION = 100
 MEETINGS_PER_REGENCY, MEETINGS_PER_PROVINCE = 46, 46
 INVITATIONS_PER_MEETING = 100
@@ -123,23 +122,16 @@ def main() -> None:
     kinds = [kind for kind, _label in Agency.Kind.choices]
 
     with transaction.atomic():
-        # Regions: 38 provinces, 507 regencies and cities under them.
-        region_id = next_id(Region)
-        provinces, regencies, region_rows = [], [], []
-        for number in range(PROVINCES):
-            code = f"{11 + number:02d}"
-            provinces.append((region_id, code))
-            region_rows.append((region_id, f"Provinsi Uji {code}", "provinsi", code, None))
-            region_id += 1
-        for index in range(507):
-            province_id, province_code = provinces[index % PROVINCES]
-            code = f"{province_code}.{index // PROVINCES + 1:02d}"
-            kind = "kota" if index % 7 == 0 else "kabupaten"
-            label = "Kota" if kind == "kota" else "Kabupaten"
-            regencies.append((region_id, code))
-            region_rows.append((region_id, f"{label} Uji {code}", kind, code, province_id))
-            region_id += 1
-        copy_rows(Region, ["id", "name", "kind", "code", "parent_id"], region_rows)
+        # Regions: the 38 provinces and 514 kabupaten/kota shipped with the portal.
+        provinces = list(
+            Region.objects.filter(kind="provinsi").order_by("code").values_list("pk", "code")
+        )
+        regencies = list(
+            Region.objects.filter(kind__in=["kabupaten", "kota"])
+            .order_by("code")
+            .values_list("pk", "code")
+        )
+        region_rows = provinces + regencies
 
         # Institutions: 100 per region; the first of each region organizes its meetings.
         agency_id = next_id(Agency)
@@ -175,7 +167,8 @@ def main() -> None:
 
         meeting_id = next_id(Meeting)
         meeting_rows, meeting_regions = [], []
-        for region, code in regencies + provinces[: (25_070 - 507 * 46) // MEETINGS_PER_PROVINCE]:
+        extra = max(0, 25_070 - len(regencies) * MEETINGS_PER_REGENCY) // MEETINGS_PER_PROVINCE
+        for region, code in regencies + provinces[:extra]:
             for number in range(MEETINGS_PER_REGENCY):
                 day = today + datetime.timedelta(days=rng.randint(-720, 60))
                 meeting_rows.append(

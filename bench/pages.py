@@ -51,7 +51,6 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from accounts.models import Profile
     from accounts.roles import Role
     from bench.generate import generate_meeting
 
@@ -63,8 +62,7 @@ def main() -> None:
     print(f"generated the medium meeting in {time.perf_counter() - started:.1f} s", flush=True)
 
     # An attendee of one of the invited institutions, the portal's most common reader.
-    user = bench_user(Role.PESERTA)
-    Profile.objects.create(user=user, agency=meeting.participations.first().agency)
+    user = bench_user(Role.PESERTA, agency=meeting.participations.first().agency)
     cookie = session_cookie(user)
     meeting_path = f"/meetings/{meeting.pk}/"
 

@@ -50,8 +50,18 @@ def measure() -> None:
     if not Meeting.objects.exists():
         call_command("load_demo", "--no-users", verbosity=0)
     role_groups_sync()
+    # A national supervisor reads every organizer's meetings (accounts.rules): the lists at
+    # their largest. An organizer's own staff see only its few dozen.
+    from accounts.models import Profile
+    from agencies.models import Agency
+
+    ministry, _created = Agency.objects.get_or_create(
+        name="Kementerian Dalam Negeri (bench)",
+        defaults={"kind": "kementerian", "level": "nasional"},
+    )
     user, _created = get_user_model().objects.get_or_create(username="bench-scale")
-    user.groups.set(Group.objects.filter(name=Role.OPERATOR.value))
+    user.groups.set(Group.objects.filter(name=Role.SUPERVISOR.value))
+    Profile.objects.update_or_create(user=user, defaults={"agency": ministry})
     client = Client()
     client.force_login(user)
     meeting = (

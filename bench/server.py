@@ -125,13 +125,18 @@ def session_cookie(user) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
-def bench_user(role):
-    """A new account with this role (accounts.roles.Role), for a benchmark's requests."""
+def bench_user(role, agency=None):
+    """A new account with this role (accounts.roles.Role) acting for `agency` (staff see the
+    meetings it organizes, accounts.rules), for a benchmark's requests."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from accounts.models import Profile
+
     user = get_user_model().objects.create_user(f"bench-{secrets.token_hex(4)}")
     user.groups.set(Group.objects.filter(name=role.value))
+    if agency is not None:
+        Profile.objects.create(user=user, agency=agency)
     return user
 
 

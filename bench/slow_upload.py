@@ -158,7 +158,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     meeting = generate_meeting(participants=30, agenda_items=8, briefings=5)
-    cookie = session_cookie(bench_user(Role.OPERATOR))
+    cookie = session_cookie(bench_user(Role.OPERATOR, agency=meeting.organizer))
     connection.close()
     page, verify = f"/meetings/{meeting.pk}/", "/verifikasi/BENCH0001/"
 
