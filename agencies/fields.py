@@ -16,10 +16,10 @@ SEPARATOR = " – "
 
 
 def region_label(region: Region) -> str:
-    """What the field shows for a region and what a suggestion fills in: its code, or for a
-    region typed by hand without one, its name and the region it is part of."""
+    """What the field shows for a region and what a suggestion fills in: its code and name,
+    or for a region typed by hand without a code, its name and the region it is part of."""
     if region.code:
-        return region.code
+        return f"{region.code}{SEPARATOR}{region}"
     if region.parent_id is not None:
         return f"{region.name}{SEPARATOR}{region.parent.name}"
     return region.name
@@ -75,6 +75,8 @@ class RegionField(forms.Field):
         if not value:
             return None
         regions = self.queryset.select_related("parent")
+        if value[:1].isascii() and value[:1].isdigit():
+            value = value.split(SEPARATOR)[0].strip()  # a suggestion: code, dash, name
         exact = regions.filter(code=value).first()
         if exact is not None:
             return exact

@@ -44,6 +44,8 @@ class AgencyFilterForm(forms.Form):
 
     def clean_region(self):
         value = (self.cleaned_data.get("region") or "").strip()
+        if _starts_like_a_code(value):
+            value = value.split(" – ")[0].strip()  # a suggestion: code, dash, name
         if _starts_like_a_code(value) and not CODE_PREFIX_RE.match(value):
             raise forms.ValidationError(
                 _("Type a Kemendagri code such as 74 or 74.09, or words of the region's name."),
@@ -110,6 +112,8 @@ class AgencyFilter(django_filters.FilterSet):
 
     def filter_region(self, queryset, name, value):
         value = value.strip()
+        if _starts_like_a_code(value):
+            value = value.split(" – ")[0].strip()  # a suggestion: code, dash, name
         if _starts_like_a_code(value):
             return queryset.filter(region__code__startswith=value)
         for word in value.split():

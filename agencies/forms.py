@@ -186,6 +186,21 @@ class RegionForm(forms.ModelForm):
     """A kecamatan or desa/kelurahan typed by hand (provinces and kabupaten/kota ship with
     the portal), with the region it is part of and its Kemendagri code when known."""
 
+    def clean(self):
+        cleaned = super().clean()
+        # Said here, next to the name: Django's own Indonesian message for this constraint
+        # reads "does not exist".
+        name, parent, kind = cleaned.get("name"), cleaned.get("parent"), cleaned.get("kind")
+        if name and parent and kind:
+            others = Region.objects.exclude(pk=self.instance.pk)
+            if others.filter(parent=parent, kind=kind, name__iexact=name.strip()).exists():
+                self.add_error(
+                    "name",
+                    _("%(parent)s already has a region of this kind with this name.")
+                    % {"parent": parent},
+                )
+        return cleaned
+
     class Meta:
         model = Region
         fields = list(REGION_FIELDS)
@@ -198,6 +213,10 @@ class RegionForm(forms.ModelForm):
             help_text=_("The kabupaten/kota of a kecamatan, the kecamatan of a desa/kelurahan."),
         )
         self.fields["name"].widget.attrs["autofocus"] = True
+        self.fields["code"].help_text = _(
+            "For example 74.09.01 for a kecamatan of Kabupaten Konawe Utara; leave it empty "
+            "when you do not know it."
+        )
         self.fields["kind"].choices = [
             (value, label)
             for value, label in Region.Kind.choices

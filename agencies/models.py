@@ -415,7 +415,14 @@ class Official(VersionedModel):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
+        errors = {}
         if self.nip and self.nrp:
-            raise ValidationError(
-                {"nrp": _("A person has a NIP (civil servant) or an NRP (TNI/Polri), not both.")}
-            )
+            errors["nrp"] = _("A person has a NIP (civil servant) or an NRP (TNI/Polri), not both.")
+        if (
+            self.in_office_from
+            and self.in_office_until
+            and self.in_office_until < self.in_office_from
+        ):
+            errors["in_office_until"] = _("The end of the tenure comes before its start.")
+        if errors:
+            raise ValidationError(errors)

@@ -328,7 +328,9 @@ def _number_invitations(rows: list[Participation]) -> None:
     for index, row in enumerate(rows, start=1):
         row.position = index
     if changed:
-        bulk_update_with_history(changed, Participation, ["position"])
+        # The order is a property of the list, not of one invitation: recorded in no
+        # invitation's history (each move would add a line per row it shifts).
+        Participation.objects.bulk_update(changed, ["position"])
         meetings_touch(Q(pk=rows[0].meeting_id))
 
 

@@ -144,12 +144,17 @@ def test_region_is_found_by_code_prefix_or_name_with_suggestions(reader_client, 
     assert options.content.decode() == (
         '<datalist id="region-options">'
         + "".join(
-            f'<option value="{r.code}">{r}</option>'
+            f'<option value="{r.code} – {r}">{r}</option>'
             for r in Region.objects.filter(code__startswith="74.0").order_by("code")
         )
         + "</datalist>\n"
     )
-    assert '<option value="74.09">Kabupaten Konawe Utara</option>' in options.content.decode()
+    assert (
+        '<option value="74.09 – Kabupaten Konawe Utara">Kabupaten Konawe Utara</option>'
+        in options.content.decode()
+    )
+    # A suggestion typed back filters as its code does.
+    assert names("74.09 – Kabupaten Konawe Utara") == ["Dinas Konut"]
 
 
 @pytest.mark.parametrize(
@@ -345,7 +350,7 @@ def test_create_saves_and_redirects_to_the_new_institution(operator_client):
     # Registered by the operator's organizer, whose staff may change it.
     assert agency.owner == home_organizer()
     page = operator_client.get(reverse("agencies:update", args=[agency.pk]))
-    assert 'value="74.09"' in page.content.decode()
+    assert 'value="74.09 – Kabupaten Konawe Utara"' in page.content.decode()
     assert agency.logo.name.startswith("logos/")
 
 

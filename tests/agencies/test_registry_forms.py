@@ -1,0 +1,43 @@
+"""Regions typed by hand and officials' tenure: bad input is explained next to its field."""
+
+import pytest
+from django.urls import reverse
+
+from agencies.models import Region
+from tests.agencies.factories import AgencyFactory, home_organizer
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_kecamatan_is_added_under_a_regency_typed_by_code_and_not_twice(operator_client):
+    url = reverse("agencies:region_create")
+    data = {"kind": "kecamatan", "name": "Uji Coba", "parent": "74.09", "code": ""}
+    assert operator_client.post(url, data).status_code == 302
+    region = Region.objects.get(name="Uji Coba")
+    assert (region.parent.code, region.owner) == ("74.09", home_organizer())
+    again = operator_client.post(url, {**data, "name": "uji coba"})
+    assert "sudah memiliki wilayah" in str(again.context["form"].errors["name"])
+    assert Region.objects.filter(name__iexact="uji coba").count() == 1
+    # Its organizer's staff correct it; a shipped region is the administrator's.
+    assert (
+        operator_client.get(reverse("agencies:region_update", args=[region.pk])).status_code == 200
+    )
+    shipped = Region.objects.get(code="74.09")
+    assert (
+        operator_client.get(reverse("agencies:region_update", args=[shipped.pk])).status_code == 403
+    )
+
+
+def test_a_tenure_that_ends_before_it_starts_is_explained_next_to_its_end(operator_client):
+    agency = AgencyFactory()
+    response = operator_client.post(
+        reverse("agencies:official_create", args=[agency.pk]),
+        {
+            "name": "Budi",
+            "position": "Camat",
+            "in_office_from": "2024-05-01",
+            "in_office_until": "2024-01-01",
+        },
+    )
+    assert "in_office_until" in response.context["form"].errors
+    assert not agency.officials.exists()
