@@ -100,6 +100,10 @@ class BriefingCreateView(BriefingRuleMixin, ServiceFormMixin, FormView):
         allowed = briefing_agency_ids_for(self.request.user, self.meeting)
         if allowed is not None:
             form.fields["agency"].queryset = form.fields["agency"].queryset.filter(pk__in=allowed)
+            # Its own institution's officials only: another's would be refused on saving.
+            form.fields["presenter"].queryset = form.fields["presenter"].queryset.filter(
+                agency__in=allowed
+            )
             if len(allowed) == 1 and not form.is_bound:
                 form.initial["agency"] = next(iter(allowed))  # the liaison's own, the only one
         return form

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from briefings.models import Briefing
-from tests.agencies.factories import AgencyFactory
+from tests.agencies.factories import AgencyFactory, OfficialFactory
 from tests.briefings.factories import BriefingFactory
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
 
@@ -27,8 +27,11 @@ def test_liaison_creates_and_edits_only_its_own_briefing(attendee_for):
     own, other = AgencyFactory(), AgencyFactory()
     meeting = _meeting(3, own, other)
     liaison = attendee_for(own, Role.LIAISON, "liaison")
+    own_official, _theirs = OfficialFactory(agency=own), OfficialFactory(agency=other)
     response = liaison.get(reverse("briefings:create", args=[meeting.pk]))
     assert list(response.context["form"].fields["agency"].queryset) == [own]
+    # Only its own officials are offered as presenter (another's would be refused).
+    assert list(response.context["form"].fields["presenter"].queryset) == [own_official]
     response = liaison.post(
         reverse("briefings:create", args=[meeting.pk]),
         {"agency": other.pk, "topic": "Bukan milik kami", "status": "draft"},
