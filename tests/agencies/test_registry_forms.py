@@ -41,3 +41,16 @@ def test_a_tenure_that_ends_before_it_starts_is_explained_next_to_its_end(operat
     )
     assert "in_office_until" in response.context["form"].errors
     assert not agency.officials.exists()
+
+
+def test_load_regions_adds_kecamatan_on_demand_and_changes_nothing_twice():
+    from django.core.management import call_command
+
+    before = Region.objects.count()
+    call_command("load_regions", "--districts", "--province", "74")
+    asera = Region.objects.get(parent__code="74.09", name="Asera")
+    assert asera.code.startswith("74.09.")
+    added = Region.objects.count()
+    assert added > before + 100  # Sulawesi Tenggara's kecamatan
+    call_command("load_regions", "--districts", "--province", "74")
+    assert Region.objects.count() == added
