@@ -62,8 +62,8 @@ def measure() -> None:
     user, _created = get_user_model().objects.get_or_create(username="bench-scale")
     user.groups.set(Group.objects.filter(name=Role.SUPERVISOR.value))
     Profile.objects.update_or_create(user=user, defaults={"agency": ministry})
-    client = Client()
-    client.force_login(user)
+    supervisor_client = Client()
+    supervisor_client.force_login(user)
     meeting = (
         Meeting.objects.annotate(people=Count("participations"))
         .order_by("-people", "-date")
@@ -84,8 +84,18 @@ def measure() -> None:
         "attendance screen": (reverse("attendance:people", args=[meeting.pk]), {}),
         "institution page": (reverse("agencies:detail", args=[meeting.organizer_id]), {}),
     }
+    # And an operator of one organizer (the tenancy rule's scoping filters).
+    operator, _created = get_user_model().objects.get_or_create(username="bench-scale-operator")
+    operator.groups.set(Group.objects.filter(name=Role.OPERATOR.value))
+    Profile.objects.update_or_create(user=operator, defaults={"agency_id": meeting.organizer_id})
+    operator_client = Client()
+    operator_client.force_login(operator)
+    pages["operator: meeting list"] = (reverse("meetings:list"), {}, operator_client)
+    pages["operator: home"] = (reverse("home"), {}, operator_client)
+    pages["supervisor: home"] = (reverse("home"), {})
     results, scans = {}, {}
-    for name, (path, query) in pages.items():
+    for name, (path, query, *who) in pages.items():
+        client = who[0] if who else supervisor_client
         for _ in range(WARM):
             status = client.get(path, query).status_code
             if status != 200:
@@ -96,18 +106,19 @@ def measure() -> None:
             client.get(path, query)
             timings.append((time.perf_counter() - started) * 1000)
         results[name] = statistics.median(timings)
-        if "list" in name:
+        if "list" in name or "home" in name:
             with CaptureQueriesContext(connection) as queries:
                 client.get(path, query)
             for captured in queries.captured_queries:
                 sql = captured["sql"]
-                if "meetings_participation" not in sql or not sql.lstrip().startswith("SELECT"):
+                if not sql.lstrip().startswith("SELECT"):
                     continue
                 with connection.cursor() as cursor:
                     cursor.execute("EXPLAIN " + sql)
                     plan = "\n".join(row[0] for row in cursor.fetchall())
-                if "Seq Scan on meetings_participation" in plan:
-                    scans.setdefault(name, []).append(sql[:160])
+                for table in ("meetings_participation", "meetings_meeting"):
+                    if f"Seq Scan on {table}" in plan:
+                        scans.setdefault(name, []).append(sql[:160])
     print(json.dumps({"p50": results, "seq_scans": scans}))
 
 
