@@ -2,8 +2,9 @@
 
 BENCH_DATABASE_URL names the national database (filled by bench/national.py); the demo data
 goes into BENCH_DEMO_DATABASE_URL (default: the same server, database <name>_demo, created
-and loaded when empty). Each page is requested in-process by a signed-in operator, 3 times
-to warm up and 20 times timed; EXPLAIN runs on every query of the list pages and any
+and loaded when empty). Each page is requested in-process by a national supervisor (who
+reads every organizer's meetings) or by the operator of one organizer, 3 times to warm up
+and 20 times timed; EXPLAIN runs on every query of the list pages and any
 sequential scan over participations or meetings is reported (a national supervisor, who reads
 every organizer's meetings, counts the past ones with a bounded scan). Last line:
 
