@@ -258,8 +258,9 @@ def test_detail_query_count_does_not_grow(operator_client, django_assert_max_num
     AgencyFactory.create_batch(rows, parent=agency)
     ParticipationFactory.create_batch(rows, agency=agency)
     # Session, user, institution, officials, units, meetings, permissions (2), and for the
-    # tenancy rule the profile with its institution and the institutions under it.
-    with django_assert_max_num_queries(10):
+    # tenancy rule the profile with its institution, the institutions under it and the
+    # meetings it is invited to.
+    with django_assert_max_num_queries(11):
         response = operator_client.get(reverse("agencies:detail", args=[agency.pk]))
     assert response.status_code == 200
 

@@ -78,8 +78,9 @@ class TestMeetingList:
         for meeting in MeetingFactory.create_batch(rows):
             ParticipationFactory.create_batch(2, meeting=meeting)
         # session, user, user and group permissions, organizer and election filter choices,
-        # upcoming, past count, past page, the profile with its institution (tenancy)
-        with django_assert_max_num_queries(10):
+        # upcoming, past count, past page, the profile with its institution and the meetings
+        # it is invited to (tenancy)
+        with django_assert_max_num_queries(11):
             response = reader_client.get(reverse("meetings:list"))
         assert response.status_code == 200
 
