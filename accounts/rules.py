@@ -239,6 +239,12 @@ def before_the_meeting(user, obj) -> bool:
 
 
 @rules.predicate
+def meeting_has_begun(user, obj) -> bool:
+    """The meeting's day has come: minutes are submitted for a meeting that took place."""
+    return _meeting(obj).date <= timezone.localdate()
+
+
+@rules.predicate
 def minutes_draft(user, obj) -> bool:
     return _meeting(obj).minutes_status == "draft"
 
@@ -302,7 +308,9 @@ RULES = {
     "meetings.can_edit_follow_up": staff("meetings.change_followup"),
     "meetings.can_delete_follow_up": staff("meetings.delete_followup") & record_open,
     # --- The minutes workflow (object: the meeting) ---
-    "meetings.can_submit_minutes": staff("meetings.submit_minutes") & minutes_draft,
+    "meetings.can_submit_minutes": staff("meetings.submit_minutes")
+    & minutes_draft
+    & meeting_has_begun,
     "meetings.can_review_minutes": staff("meetings.approve_minutes")
     & approves_this_meeting
     & minutes_in_review,

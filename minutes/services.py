@@ -40,8 +40,14 @@ def _move(current: Meeting, status: str, action: str, user: AbstractBaseUser, co
 
 @transaction.atomic
 def minutes_submit(*, meeting: Meeting, user: AbstractBaseUser) -> Meeting:
-    """The minute taker hands the draft to the chair for review."""
+    """The minute taker hands the draft to the chair for review, once the meeting's day has
+    come."""
     current = _lock(meeting, MinutesStatus.DRAFT)
+    if current.date > timezone.localdate():
+        raise ValidationError(
+            _("The meeting has not taken place yet: its minutes are submitted after it."),
+            code="not_held",
+        )
     profile = getattr(user, "profile", None)
     if current.minute_taker_id is None and profile is not None and profile.official_id:
         # The minute taker who submits signs the Notula, unless another was named.

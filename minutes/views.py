@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.rules import allows, approves_this_meeting
+from accounts.rules import allows, approves_this_meeting, meeting_has_begun
 from documents.views import notula_revision_response
 from meetings.models import NotulaRevision
 from meetings.views.common import MeetingMixin, RuleRequiredMixin
@@ -65,6 +65,8 @@ class MinutesActionView(RuleRequiredMixin, MeetingMixin, View):
         return rule
 
     def get_refusal_message(self, meeting) -> str:
+        if self.kwargs["action"] == "submit" and not meeting_has_begun(self.request.user, meeting):
+            return _("The meeting has not taken place yet: its minutes are submitted after it.")
         if self.kwargs["action"] in ("approve", "return") and not approves_this_meeting(
             self.request.user, meeting
         ):

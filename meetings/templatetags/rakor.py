@@ -28,7 +28,13 @@ def long_date(value):
 
 @register.filter
 def meeting_time(meeting):
-    """{{ meeting|meeting_time }} -> "09.00 WITA s.d. selesai"."""
+    """{{ meeting|meeting_time }} -> "09.00 WITA s.d. selesai"; a meeting that took place
+    without a recorded time says so instead of "to be announced"."""
+    from django.utils import timezone
+    from django.utils.translation import gettext
+
+    if meeting.start_time is None and meeting.date < timezone.localdate():
+        return gettext("time not recorded")
     return formatting.time_range(meeting.start_time, meeting.end_time, meeting.zone_abbreviation)
 
 

@@ -302,9 +302,10 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         (
             "minutes:action",
             reverse("minutes:action", args=[m, "submit"]),
-            # Only the minute taker may submit; for the others the rule refuses before the
-            # method is looked at.
-            row(403, notulis=405, admin=405),
+            # Only the minute taker may submit, once the meeting's day has come (this one is
+            # next week: back to the meeting with the reason); for the others the rule
+            # refuses before the method is looked at.
+            row(403, notulis=302, admin=302),
         ),
         (
             "meetings:follow_up_create",

@@ -92,7 +92,9 @@ def test_briefing_minutes_review_approval_and_verification(browser, live_server,
     expect(liaison.locator("main")).to_contain_text("Surat suara diterima")
     assert meeting.briefings.get().status == "submitted"
 
-    # The minute taker writes the minutes and submits them.
+    # The meeting takes place (its day comes): the minute taker writes the minutes and
+    # submits them.
+    Meeting.objects.filter(pk=meeting.pk).update(date=timezone.localdate())
     notulis = _sign_in(browser, live_server, "notulis")
     notulis.goto(f"{url}minutes/")
     notulis.fill("#id_minutes-opening_remarks", "Rapat dibuka oleh pimpinan.")

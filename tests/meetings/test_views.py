@@ -93,7 +93,7 @@ class TestMeetingDetail:
         assertTemplateUsed(response, "meetings/meeting_detail.html")
         assertContains(response, "Selasa, 12 November 2024")
         assertContains(response, "Hotel Plaza Inn Kendari")
-        assertContains(response, "waktu menyusul")  # no time in the article
+        assertContains(response, "waktu tidak tercatat")  # no time in the article, held
         assertContains(response, "Drs. La Ode Saifuddin, M.Si")
         for presenter in (
             "Kejari Konawe",

@@ -434,3 +434,22 @@ def _bytes(response):
 def test_user_model_is_the_default():
     # The history of accounts is registered on Django's own User model.
     assert get_user_model()._meta.label == "auth.User"
+
+
+@pytest.mark.django_db
+def test_minutes_of_a_meeting_that_has_not_taken_place_are_not_submitted(people):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    meeting = MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=3))
+    page = _client(people["notulis"]).get(meeting.get_absolute_url())
+    assert b'id="minutes-submit"' not in page.content
+    response = _client(people["notulis"]).post(
+        reverse("minutes:action", args=[meeting.pk, "submit"]), follow=True
+    )
+    assert "Rapat belum berlangsung" in response.content.decode()
+    with pytest.raises(ValidationError):
+        minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    assert Meeting.objects.get(pk=meeting.pk).minutes_status == MinutesStatus.DRAFT
