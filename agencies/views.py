@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from pilkada_portal.deletion import protected_error_message
+from pilkada_portal.history import record_changes
 from pilkada_portal.pagination import CappedPaginator
 from pilkada_portal.views import ServiceFormMixin
 
@@ -370,7 +371,10 @@ class RegionUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            region=self.region, cancel_url=reverse("agencies:regions"), **kwargs
+            region=self.region,
+            cancel_url=reverse("agencies:regions"),
+            changes=record_changes(self.region),
+            **kwargs,
         )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from accounts.rules import user_agency
+from pilkada_portal.history import record_changes
 from pilkada_portal.pagination import CappedPaginator
 from pilkada_portal.views import ServiceFormMixin
 
@@ -89,4 +90,6 @@ class ElectionUpdateView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         return reverse("meetings:elections")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(election=self.election, **kwargs)
+        return super().get_context_data(
+            election=self.election, changes=record_changes(self.election), **kwargs
+        )

@@ -54,3 +54,18 @@ def test_load_regions_adds_kecamatan_on_demand_and_changes_nothing_twice():
     assert added > before + 100  # Sulawesi Tenggara's kecamatan
     call_command("load_regions", "--districts", "--province", "74")
     assert Region.objects.count() == added
+
+
+def test_an_elections_changes_are_listed_on_its_edit_page(operator_client):
+    from meetings.models import Election
+
+    url = reverse("meetings:election_create")
+    data = {"kind": "pilkada_bupati", "name": "Pilkada Uji", "voting_day": "2024-11-27"}
+    assert operator_client.post(url, {**data, "region": "74.09"}).status_code == 302
+    election = Election.objects.get(name="Pilkada Uji")
+    edit = reverse("meetings:election_update", args=[election.pk])
+    assert operator_client.post(edit, {**data, "region": "74.10"}).status_code == 302
+    page = operator_client.get(edit).content.decode()
+    assert 'id="record-history"' in page
+    assert "wilayah" in page  # the changed field, by its label
+    assert page.count("<li>") >= 2
