@@ -50,7 +50,9 @@ class MeetingFilter(django_filters.FilterSet):
     date_to = django_filters.DateFilter(
         field_name="date", lookup_expr="lte", label=_("Until"), widget=DateInput()
     )
-    status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Status"))
+    status = django_filters.ChoiceFilter(
+        choices=Meeting.Status.choices, label=_("Status"), empty_label=_("All statuses")
+    )
     # A national deployment has hundreds of organizers and elections: each is a text field
     # whose suggestions (a <datalist>) come from meetings:filter_options as the user types,
     # not a <select> of 545 options on every list page. Like the suggestions, the filter
