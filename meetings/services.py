@@ -445,16 +445,21 @@ def meeting_hosts_sync(*, meeting: Meeting) -> None:
     hosts: set[int] = set()
     chair = meeting.chair
     if chair is not None:
+        position = chair.position.strip().casefold()
         row = next((r for r in rows if r.invitee_id == chair.pk), None) or next(
             (
                 r
                 for r in rows
-                if r.invitee_id is None
-                and r.agency_id == chair.agency_id
-                and r.invitee_position.strip().casefold() == chair.position.strip().casefold()
+                if r.agency_id == chair.agency_id
+                and (r.invitee.position if r.invitee_id else r.invitee_position).strip().casefold()
+                == position
             ),
             None,
         )
+        if row is not None and row.invitee_id not in (None, chair.pk):
+            # The position's earlier holder was invited by name: the chair holds it now.
+            row.invitee = chair
+            save_validated(row)
         if row is None:
             row = participation_invite(
                 meeting=meeting,

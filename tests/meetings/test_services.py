@@ -225,3 +225,18 @@ def test_follow_up_lifecycle():
     assert meeting.follow_ups.get().status == "done"
     services.follow_up_delete(follow_up=follow_up)
     assert not meeting.follow_ups.exists()
+
+
+@pytest.mark.django_db
+def test_a_new_holder_of_the_position_chairs_from_the_row_of_the_earlier_one():
+    from meetings import services
+    from tests.agencies.factories import AgencyFactory, OfficialFactory
+
+    pemkab = AgencyFactory()
+    earlier = OfficialFactory(agency=pemkab, position="Bupati Konawe Utara")
+    meeting = MeetingFactory()
+    services.participation_invite(meeting=meeting, agency=pemkab, invitee=earlier)
+    now = OfficialFactory(agency=pemkab, position="Bupati Konawe Utara")
+    services.meeting_update(meeting=meeting, chair=now)
+    rows = list(meeting.participations.all())
+    assert [(r.invitee, r.is_host) for r in rows if r.agency == pemkab] == [(now, True)]
