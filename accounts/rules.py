@@ -29,6 +29,8 @@ from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from pilkada_portal.trees import subtree_ids
+
 # --- Who the user is ----------------------------------------------------------------------
 
 
@@ -83,19 +85,9 @@ def organizer_ids(user) -> frozenset[int]:
     if agency is None:
         return frozenset()
 
-    def compute():
-        agency_model = apps.get_model("agencies", "Agency")
-        found, level = {agency.pk}, {agency.pk}
-        while level:  # one query per level of the institution tree
-            level = set(
-                agency_model.objects.filter(parent__in=level)
-                .exclude(pk__in=found)
-                .values_list("pk", flat=True)
-            )
-            found |= level
-        return frozenset(found)
-
-    return _memo(user, "organizer_ids", compute)
+    return _memo(
+        user, "organizer_ids", lambda: subtree_ids(apps.get_model("agencies", "Agency"), agency.pk)
+    )
 
 
 def supervised_region_ids(user) -> frozenset[int] | None:
@@ -111,19 +103,12 @@ def supervised_region_ids(user) -> frozenset[int] | None:
     if agency.region_id is None:
         return frozenset()
 
-    def compute():
-        region_model = apps.get_model("agencies", "Region")
-        found, level = {agency.region_id}, {agency.region_id}
-        while level:  # provinsi > kabupaten/kota > kecamatan > desa: at most four queries
-            level = set(
-                region_model.objects.filter(parent__in=level)
-                .exclude(pk__in=found)
-                .values_list("pk", flat=True)
-            )
-            found |= level
-        return frozenset(found)
-
-    return _memo(user, "supervised_regions", compute)
+    # provinsi > kabupaten/kota > kecamatan > desa: at most four queries
+    return _memo(
+        user,
+        "supervised_regions",
+        lambda: subtree_ids(apps.get_model("agencies", "Region"), agency.region_id),
+    )
 
 
 def meetings_visible_to(user, meetings: QuerySet) -> QuerySet:

@@ -294,15 +294,17 @@ class Agency(VersionedModel):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        if self.parent_id is not None and self.pk is not None:
-            ancestor, seen = self.parent, set()
-            while ancestor is not None and ancestor.pk not in seen:
-                if ancestor.pk == self.pk:
-                    raise ValidationError(
-                        {"parent": _("An institution cannot be placed under itself.")}
-                    )
-                seen.add(ancestor.pk)
-                ancestor = ancestor.parent
+        if self.pk is not None and any(a.pk == self.pk for a in self.ancestors()):
+            raise ValidationError({"parent": _("An institution cannot be placed under itself.")})
+
+    def ancestors(self):
+        """Its parent, the parent's parent... up to the top (stopping at a cycle that an
+        older row may hold)."""
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            yield ancestor
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
 
 
 class Official(VersionedModel):

@@ -204,13 +204,8 @@ def government_line_for(agency: Agency) -> str:
     repetition of the institution's own name, which is the next line."""
     line = _upper_words(agency.letterhead_government_line)
     if not line:
-        ancestor, seen = agency.parent, set()
-        while ancestor is not None and ancestor.pk not in seen:
-            if ancestor.kind in GOVERNMENT_KINDS:
-                line = _upper_words(ancestor.name)
-                break
-            seen.add(ancestor.pk)
-            ancestor = ancestor.parent
+        government = next((a for a in agency.ancestors() if a.kind in GOVERNMENT_KINDS), None)
+        line = _upper_words(government.name) if government else ""
     return "" if line == _upper_words(agency.name) else line
 
 
@@ -293,7 +288,7 @@ def _invitee_row(number: int, p: Participation, note: str, signs: bool = True) -
     return AttendanceRow(
         number=number,
         name=p.invitee.signature_name if p.invitee else "",
-        position=p.invitee.position if p.invitee else p.invitee_position,
+        position=p.held_position,
         agency=p.agency.name,
         note=note,
         signs=signs,

@@ -7,7 +7,7 @@ from accounts.rules import organizer_ids, user_agency
 from agencies.fields import RegionField
 from agencies.filters import REGION_DATALIST
 from agencies.models import Agency, Official
-from agencies.pickers import PickerField
+from agencies.pickers import PickerField, official_label
 from pilkada_portal.forms import OnceFormMixin, VersionFieldMixin
 
 from .models import AgendaItem, Election, FollowUp, Meeting
@@ -38,12 +38,7 @@ class OfficialChoiceField(forms.ModelChoiceField):
     of a position says until when."""
 
     def label_from_instance(self, obj: Official) -> str:
-        label = f"{obj.full_name} – {obj.position} ({obj.agency.display_name})"
-        if obj.in_office_until and not obj.is_current:
-            label += " – " + _("until %(date)s") % {
-                "date": obj.in_office_until.strftime("%d-%m-%Y")
-            }
-        return label
+        return official_label(obj)
 
 
 class MeetingForm(VersionFieldMixin, forms.ModelForm):

@@ -459,6 +459,11 @@ class Participation(models.Model):
         return self.invitee_position
 
     @property
+    def held_position(self) -> str:
+        """The position invited: the official's, or the one typed when nobody is named."""
+        return self.invitee.position if self.invitee_id is not None else self.invitee_position
+
+    @property
     def attended(self) -> bool:
         return self.status in {self.Status.PRESENT, self.Status.REPRESENTED}
 

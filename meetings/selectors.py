@@ -181,24 +181,13 @@ def invitation_group_candidates(*, meeting: Meeting, kind: str) -> QuerySet[Agen
     region (that region and the regions inside it; the nearest region up its institution
     tree), never every institution of the country."""
     from agencies.models import Region
+    from pilkada_portal.trees import subtree_ids
 
-    organizers, region_id, agency, seen = [], None, meeting.organizer, set()
-    while agency is not None and agency.pk not in seen:
-        seen.add(agency.pk)
-        organizers.append(agency.pk)
-        region_id = region_id or agency.region_id
-        agency = agency.parent
-    scope = Q(owner__in=organizers)
+    governments = [meeting.organizer, *meeting.organizer.ancestors()]
+    scope = Q(owner__in=[agency.pk for agency in governments])
+    region_id = next((a.region_id for a in governments if a.region_id is not None), None)
     if region_id is not None:
-        regions, level = {region_id}, {region_id}
-        while level:
-            level = set(
-                Region.objects.filter(parent__in=level)
-                .exclude(pk__in=regions)
-                .values_list("pk", flat=True)
-            )
-            regions |= level
-        scope |= Q(region__in=regions)
+        scope |= Q(region__in=subtree_ids(Region, region_id))
     return Agency.objects.filter(scope, kind=kind).order_by("name")
 
 

@@ -362,8 +362,7 @@ def participation_invite(
         if row.agency_id != agency.pk:
             continue
         same_person = invitee is not None and row.invitee_id == invitee.pk
-        held = (row.invitee.position if row.invitee_id else row.invitee_position).strip()
-        if same_person or held.casefold() == wanted:
+        if same_person or row.held_position.strip().casefold() == wanted:
             raise ValidationError(
                 {
                     "agency": ValidationError(
@@ -450,9 +449,7 @@ def meeting_hosts_sync(*, meeting: Meeting) -> None:
             (
                 r
                 for r in rows
-                if r.agency_id == chair.agency_id
-                and (r.invitee.position if r.invitee_id else r.invitee_position).strip().casefold()
-                == position
+                if r.agency_id == chair.agency_id and r.held_position.strip().casefold() == position
             ),
             None,
         )
