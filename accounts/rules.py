@@ -263,6 +263,12 @@ can_see_meeting = reads_whole_record | is_invited
 
 
 @rules.predicate
+def letter_confidential(user, meeting) -> bool:
+    """The invitation is marked Rahasia or Sangat Rahasia."""
+    return meeting.letter_is_confidential
+
+
+@rules.predicate
 def briefing_published(user, briefing) -> bool:
     """Submitted by its institution, or part of final minutes."""
     return briefing.status == "submitted" or briefing.meeting.is_final
@@ -303,6 +309,9 @@ RULES = {
     # --- Documents (object: the meeting) ---
     "documents.can_read_agenda": can_see_meeting,
     "documents.can_read_documents": reads_whole_record,
+    # A secret invitation: the organizer's own staff only (not supervisors, not invitees).
+    "documents.can_read_invitation": reads_whole_record
+    & (~letter_confidential | staff_sees_meeting),
     # --- Briefings ---
     # object: the meeting. Staff who edit meetings start any institution's briefing; a liaison
     # starts its own institution's, once, before the meeting.

@@ -95,6 +95,7 @@ class AgencyForm(VersionFieldMixin, forms.ModelForm):
                 _("Letterhead (kop) of the documents this institution issues"),
                 "letterhead_government_line",
                 Row(Column("letter_place"), Column("paper_size")),
+                Row(Column("letter_unit_code"), Column("letter_number_format")),
                 "logo",
             ),
             Submit("save", _("Save"), css_class="me-2"),

@@ -11,6 +11,7 @@ from .validators import (
     validate_logo_size,
     validate_nip,
     validate_nrp,
+    validate_number_format,
     validate_region_code,
 )
 
@@ -233,6 +234,28 @@ class Agency(VersionedModel):
     )
     paper_size = models.CharField(
         _("paper size"), max_length=2, choices=PaperSize.choices, default=PaperSize.A4
+    )
+    letter_unit_code = models.CharField(
+        _("unit code of letter numbers"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            'The unit in this institution\'s letter numbers, for example "Bakesbangpol" in '
+            "000.1.5/0123/Bakesbangpol/2024."
+        ),
+    )
+    letter_number_format = models.CharField(
+        _("format of letter numbers"),
+        max_length=80,
+        blank=True,
+        default="{kode}/{nomor}/{unit}/{tahun}",
+        validators=[validate_number_format],
+        help_text=_(
+            "{kode} is the classification code, {nomor} the register's number ({nomor:04} "
+            "writes it with four digits), {unit} the unit code, {tahun} the year; other text "
+            'is kept, for example "B/{kode}/{nomor}/{unit}/{tahun}". Empty: '
+            "{kode}/{nomor}/{unit}/{tahun}."
+        ),
     )
     owner = models.ForeignKey(
         "self",

@@ -24,10 +24,19 @@ AGENCY_FIELDS = (
     "letterhead_government_line",
     "letter_place",
     "paper_size",
+    "letter_unit_code",
+    "letter_number_format",
     "logo",
 )
 LETTERHEAD_FIELDS = frozenset(
-    {"website", "letterhead_government_line", "letter_place", "paper_size"}
+    {
+        "website",
+        "letterhead_government_line",
+        "letter_place",
+        "paper_size",
+        "letter_unit_code",
+        "letter_number_format",
+    }
 )
 REGION_FIELDS = ("kind", "name", "parent", "code")
 OFFICIAL_FIELDS = (

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import string
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -106,3 +107,48 @@ def validate_logo_image(file) -> None:
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
         file.seek(0)
+
+
+# --- Letter numbers ---------------------------------------------------------------------
+
+PLACEHOLDERS = ("kode", "nomor", "unit", "tahun")
+# Only a zero-padded width for the sequence ("{nomor:04}"), nothing a format string could use
+# to reach an object's attributes.
+NUMBER_SPEC = re.compile(r"^0?[1-9]$")
+
+
+def validate_number_format(value: str) -> None:
+    """A format names only {kode}, {nomor}, {unit} and {tahun}, and names {nomor}."""
+    try:
+        parts = list(string.Formatter().parse(value))
+    except ValueError:
+        raise ValidationError(
+            _("Braces must come in pairs around a placeholder, for example {nomor}."),
+            code="braces",
+        ) from None
+    names = set()
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if (
+            name not in PLACEHOLDERS
+            or conversion
+            or (spec and not (name == "nomor" and NUMBER_SPEC.match(spec)))
+        ):
+            raise ValidationError(
+                _(
+                    "Unknown placeholder “{%(name)s}”: use {kode}, {nomor} (or {nomor:04} for "
+                    "four digits), {unit} and {tahun}."
+                ),
+                code="placeholder",
+                params={
+                    "name": f"{name}{'!' + conversion if conversion else ''}"
+                    f"{':' + spec if spec else ''}"
+                },
+            )
+        names.add(name)
+    if "nomor" not in names:
+        raise ValidationError(
+            _("The format must contain {nomor}, where the register's number goes."),
+            code="no_number",
+        )

@@ -230,6 +230,11 @@ def agenda_share_renew(*, meeting: Meeting, publish_invitation: bool | None = No
 @transaction.atomic
 def agenda_share_set(*, meeting: Meeting, publish_invitation: bool) -> AgendaShare:
     """Publish the invitation letter on the link, or take it back, keeping the link."""
+    if publish_invitation and meeting.letter_is_confidential:
+        raise ValidationError(
+            _("A secret invitation letter is never published on the share link."),
+            code="confidential",
+        )
     share = AgendaShare.objects.filter(meeting=meeting).first()
     if share is None:
         return agenda_share_renew(meeting=meeting, publish_invitation=publish_invitation)

@@ -9,6 +9,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -154,8 +155,14 @@ class AgendaShareView(RuleRequiredMixin, MeetingMixin, View):
             services.agenda_share_revoke(meeting=self.meeting)
             messages.success(request, _("The agenda is no longer shared."))
         elif action in {"publish", "unpublish"}:
-            services.agenda_share_set(meeting=self.meeting, publish_invitation=action == "publish")
-            messages.success(request, _("The share link was updated."))
+            try:
+                services.agenda_share_set(
+                    meeting=self.meeting, publish_invitation=action == "publish"
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("The share link was updated."))
         else:
             raise Http404
         return redirect(self.meeting.get_absolute_url() + "#share-heading")

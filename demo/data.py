@@ -43,6 +43,7 @@ KELURAHAN = "Kelurahan lingkup Pemerintah Kabupaten Konawe Utara"
 ORGANIZER_LETTERHEAD = {
     "letterhead_government_line": "PEMERINTAH KABUPATEN KONAWE UTARA",
     "letter_place": "Wanggudu",
+    "letter_unit_code": "Bakesbangpol",
 }
 
 # name, short name, kind, head's position, parent
@@ -183,11 +184,18 @@ EXAMPLE_OFFICIALS = (
     (BAWASLU, "Sari Contoh", "", "S.Pd", "Anggota Bawaslu (contoh)", "", ""),
 )
 
+# The archive code of invitations to meetings (Permendagri 83/2022).
+MEETING_CLASSIFICATION = "000.1.5"
+
 EXAMPLE_MEETING = {
     "title": "[CONTOH] Rakor Evaluasi Kesiapan H-7 Pemungutan Suara (data fiktif)",
     "kind": "evaluasi",
-    "reference_number": "000.1/001/CONTOH/XI/2024",
+    # Numbered by the organizer's register when the demo is loaded: 000.1.5/<n>/Bakesbangpol/2024.
     "letter_date": datetime.date(2024, 11, 15),
+    "letter_urgency": "segera",
+    # The Sekda signs the invitation on behalf of the Bupati.
+    "letter_signing_capacity": "an",
+    "letter_signed_for": "Bupati Konawe Utara",
     "letter_subject": "Undangan Rapat Evaluasi Kesiapan Pemungutan Suara",
     "copies_to": "Bupati Konawe Utara (sebagai laporan)\nArsip",
     "date": datetime.date(2024, 11, 20),

@@ -15,6 +15,7 @@ from agencies.models import Agency, Official, Region
 from attendance import services as attendance_services
 from attendance.models import Attendee
 from briefings.models import Briefing, ReadinessIndicator, Risk
+from letters.models import Classification
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Election, FollowUp, Meeting, Participation
 
@@ -217,6 +218,7 @@ def _example_meeting(agencies: dict[str, Agency], election: Election) -> Meeting
         chair=officials[data.SETDA],
         minute_taker=officials[data.KESBANGPOL],
         letter_signer=officials[data.SETDA],
+        letter_classification=Classification.objects.get(code=data.MEETING_CLASSIFICATION),
         **{k: v for k, v in data.EXAMPLE_MEETING.items() if k not in {"title", "date"}},
     )
     for agency_name, position, status, rep_name, rep_position, note in data.EXAMPLE_PARTICIPANTS:
@@ -237,7 +239,7 @@ def _example_meeting(agencies: dict[str, Agency], election: Election) -> Meeting
     items += [
         (
             "presentation",
-            f"Pemaparan {agencies[agency_name].short_name}: {topic}",
+            f"Pemaparan {agencies[agency_name].name}: {topic}",
             agency_name,
             topic,
             readiness,
@@ -286,6 +288,8 @@ def _example_meeting(agencies: dict[str, Agency], election: Election) -> Meeting
             responsible_agency=agencies[agency_name],
             due_date=due_date,
         )
+    if not meeting.reference_number:
+        meeting = meeting_services.meeting_letter_number_issue(meeting=meeting)
     return meeting
 
 

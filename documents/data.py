@@ -18,12 +18,21 @@ from meetings import formatting, selectors
 from meetings.models import Meeting, Participation
 from meetings.templatetags.rakor import quantity
 
+from . import kop
+
 # With more invitees than this, the invitation names them in an annex (lampiran).
 INVITATION_ANNEX_THRESHOLD = 5
 # Blank rows at the end of a blank attendance sheet, for people who were not invited by name.
 BLANK_SHEET_EXTRA_ROWS = 5
 
-NATURE_LABELS = {"biasa": "Biasa", "penting": "Penting", "segera": "Segera", "rahasia": "Rahasia"}
+SECURITY_LABELS = {
+    "biasa": "Biasa",
+    "terbatas": "Terbatas",
+    "rahasia": "Rahasia",
+    "sangat_rahasia": "Sangat Rahasia",
+}
+URGENCY_LABELS = {"biasa": "Biasa", "segera": "Segera", "amat_segera": "Amat Segera"}
+CAPACITY_PREFIXES = {"an": "a.n.", "plt": "Plt.", "plh": "Plh."}
 KIND_SUBJECTS = {
     "rakor": "Undangan Rapat Koordinasi",
     "teknis": "Undangan Rapat Teknis",
@@ -47,6 +56,9 @@ class Letterhead:
     contact_line: str
     logo: str  # path under MEDIA_ROOT, or ""
     paper_size: str
+    # The two names cut into lines at word groups (documents.kop).
+    government_lines: tuple[str, ...] = ()
+    agency_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,8 @@ class Signature:
     position: str
     name: str = ""
     lines: tuple[str, ...] = ()
+    # "a.n. Bupati Konawe Utara" above the signer's own position, when signing for another.
+    on_behalf: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,6 +183,8 @@ class AttendanceSheet(Document):
 class Invitation(Document):
     number: str = ""
     nature: str = ""
+    security: str = ""
+    urgency: str = ""
     attachment: str = "-"
     subject: str = ""
     place_date: str = ""
@@ -215,8 +231,12 @@ def letterhead_for(agency: Agency) -> Letterhead:
         f"Surel {agency.email}" if agency.email else "",
         f"Laman {agency.website}" if agency.website else "",
     ]
+    width = kop.WIDTH_WITH_LOGO if agency.logo else kop.WIDTH_WITHOUT_LOGO
+    government_line = government_line_for(agency)
     return Letterhead(
-        government_line=government_line_for(agency),
+        government_line=government_line,
+        government_lines=kop.kop_lines(government_line, width=width),
+        agency_lines=kop.kop_lines(_upper_words(agency.name), width=width),
         agency_name=_upper_words(agency.name),
         address=" ".join(agency.address.split()),
         contact_line=" – ".join(c for c in contacts if c),
@@ -225,14 +245,36 @@ def letterhead_for(agency: Agency) -> Letterhead:
     )
 
 
-def signature_for(official: Official | None, position: str) -> Signature:
+def signature_for(
+    official: Official | None, position: str, *, capacity: str = "", signed_for: str = ""
+) -> Signature:
+    """A signature block; with a capacity, signed for another position: "a.n. <position
+    signed for>" above the signer's own position; "Plt./Plh. <position signed for>" as the
+    position itself (the acting holder signs in that position)."""
+    prefix = CAPACITY_PREFIXES.get(capacity, "")
+    own = (official.position if official else "") or position
+    on_behalf = ""
+    if prefix == "a.n." and signed_for:
+        on_behalf = f"a.n. {signed_for}"
+    elif prefix and signed_for:
+        own = f"{prefix} {signed_for}"
     if official is None:
-        return Signature(position=position)
+        return Signature(position=own, on_behalf=on_behalf)
     return Signature(
-        position=official.position or position,
+        position=own,
         name=official.signature_name,
         lines=tuple(official.signature_lines),
+        on_behalf=on_behalf,
     )
+
+
+def nature_line(meeting: Meeting) -> str:
+    """The Sifat line: the security class, and the urgency when the letter is not ordinary in
+    speed ("Biasa"; "Terbatas, Segera")."""
+    security = SECURITY_LABELS.get(meeting.letter_security, "Biasa")
+    if meeting.letter_urgency and meeting.letter_urgency != "biasa":
+        return f"{security}, {URGENCY_LABELS[meeting.letter_urgency]}"
+    return security
 
 
 def _schedule(meeting: Meeting) -> Schedule:
@@ -258,7 +300,7 @@ def _agenda(meeting: Meeting, *, with_minutes: bool) -> tuple[AgendaLine, ...]:
         item = row.item
         presenter = item.presenter.full_name if item.presenter else ""
         if item.presenter_agency:
-            who = item.presenter_agency.display_name
+            who = item.presenter_agency.name
             presenter = f"{presenter} ({who})" if presenter else who
         lines.append(
             AgendaLine(
@@ -272,8 +314,7 @@ def _agenda(meeting: Meeting, *, with_minutes: bool) -> tuple[AgendaLine, ...]:
                     else ""
                 ),
                 speakers=tuple(
-                    f"{s.full_name} ({s.position}, {s.agency.display_name})"
-                    for s in item.speakers.all()
+                    f"{s.full_name} ({s.position}, {s.agency.name})" for s in item.speakers.all()
                 )
                 if with_minutes
                 else (),
@@ -453,7 +494,7 @@ def notula_data(meeting: Meeting) -> Notula:
                 FollowUpLine(
                     number=n,
                     text=f.text,
-                    responsible=f.responsible_agency.display_name if f.responsible_agency else "",
+                    responsible=f.responsible_agency.name if f.responsible_agency else "",
                     due=formatting.long_date(f.due_date).split(", ", 1)[-1] if f.due_date else "",
                 )
                 for n, f in enumerate(selectors.follow_up_list(meeting=meeting), start=1)
@@ -511,7 +552,9 @@ def invitation_data(meeting: Meeting) -> Invitation:
         return Invitation(
             **_common(meeting, "undangan", "UNDANGAN"),
             number=meeting.reference_number,
-            nature=NATURE_LABELS.get(meeting.letter_nature, meeting.letter_nature),
+            nature=nature_line(meeting),
+            security=SECURITY_LABELS.get(meeting.letter_security, "Biasa"),
+            urgency=URGENCY_LABELS.get(meeting.letter_urgency, "Biasa"),
             attachment="1 (satu) berkas" if annexed else "-",
             subject=meeting.letter_subject or KIND_SUBJECTS.get(meeting.kind, "Undangan Rapat"),
             place_date=_place_date(meeting, meeting.letter_date),
@@ -529,7 +572,12 @@ def invitation_data(meeting: Meeting) -> Invitation:
                 f"Dalam rangka {meeting.title}, dengan hormat kami mengundang "
                 f"Bapak/Ibu untuk menghadiri {kind_label} yang akan dilaksanakan pada:"
             ),
-            signer=signature_for(meeting.letter_signer, meeting.organizer.head_title),
+            signer=signature_for(
+                meeting.letter_signer,
+                meeting.organizer.head_title,
+                capacity=meeting.letter_signing_capacity,
+                signed_for=meeting.letter_signed_for,
+            ),
             copies_to=tuple(
                 line.strip() for line in meeting.copies_to.splitlines() if line.strip()
             ),

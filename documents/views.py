@@ -22,7 +22,8 @@ from .render import KINDS, document_export_source, document_html, shared_agenda_
 MAX_BLANK_ROWS = 500
 # Attendees may read the agenda; the letters and minutes are for the secretariat and staff.
 RULE_BY_KIND = {kind: "documents.can_read_documents" for kind in KINDS} | {
-    "susunan-acara": "documents.can_read_agenda"
+    "susunan-acara": "documents.can_read_agenda",
+    "undangan": "documents.can_read_invitation",
 }
 
 
@@ -206,6 +207,9 @@ class SharedDocumentPdfView(View):
         if kind != "susunan-acara" and not (kind == "undangan" and share.publish_invitation):
             raise Http404
         meeting = selectors.meeting_get(pk=share.meeting_id)
+        if kind == "undangan" and meeting.letter_is_confidential:
+            # Published before it was marked secret: a secret letter is never public.
+            raise Http404
         return deliver_pdf(
             request,
             meeting,

@@ -67,6 +67,15 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
                 required=False,
                 help_text=model_field.help_text or _("Type the name, position or institution."),
             )
+        self.fields["letter_classification"] = PickerField(
+            kind="classification",
+            label=_("Classification code"),
+            required=False,
+            help_text=_(
+                "The archive code of the invitation (Permendagri 83/2022): type the code or a "
+                "word of its title, for example 000.1.5 or rapat."
+            ),
+        )
         # Staff organize meetings for their own institution (or one under it): accounts.rules.
         organizers = Agency.objects.order_by("name")
         if user is not None and not user.is_superuser:
@@ -83,7 +92,6 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
             "title",
             Row(Column("kind"), Column("status")),
             Row(Column("organizer"), Column("election")),
-            "reference_number",
             Row(Column("date"), Column("start_time"), Column("end_time"), Column("time_zone")),
             "venue",
             "venue_address",
@@ -91,9 +99,11 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
             Row(Column("chair"), Column("minute_taker")),
             Fieldset(
                 _("Invitation letter"),
-                Row(Column("letter_date"), Column("letter_nature")),
+                Row(Column("letter_classification"), Column("letter_date")),
+                Row(Column("letter_security"), Column("letter_urgency")),
                 "letter_subject",
                 "letter_signer",
+                Row(Column("letter_signing_capacity"), Column("letter_signed_for")),
                 "copies_to",
             ),
             Submit("save", _("Save")),
@@ -295,3 +305,19 @@ class ElectionForm(forms.ModelForm):
             HTML(REGION_DATALIST),
             Submit("save", _("Save")),
         )
+
+
+class LetterNumberForm(forms.Form):
+    """A number the invitation was given elsewhere (SRIKANDI), typed as it was given."""
+
+    number = forms.CharField(
+        label=_("Number given by SRIKANDI"),
+        max_length=80,
+        help_text=_("As SRIKANDI numbered the letter, for example 000.1.5/0123/Bakesbangpol/2024."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True

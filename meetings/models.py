@@ -54,13 +54,34 @@ class Election(models.Model):
         return f"{self.name} – {self.region.name}"
 
 
-class LetterNature(models.TextChoices):
-    """Sifat of an official letter."""
+class LetterSecurity(models.TextChoices):
+    """Sifat of a letter as to who may read it (klasifikasi keamanan)."""
 
     ORDINARY = "biasa", _("Ordinary (Biasa)")
-    IMPORTANT = "penting", _("Important (Penting)")
+    RESTRICTED = "terbatas", _("Restricted (Terbatas)")
+    SECRET = "rahasia", _("Secret (Rahasia)")
+    TOP_SECRET = "sangat_rahasia", _("Top secret (Sangat Rahasia)")
+
+
+# Letters only the organizer's own staff may read or export.
+CONFIDENTIAL_LETTERS = frozenset({LetterSecurity.SECRET, LetterSecurity.TOP_SECRET})
+
+
+class LetterUrgency(models.TextChoices):
+    """Sifat of a letter as to how fast it is handled (urgensi)."""
+
+    ORDINARY = "biasa", _("Ordinary (Biasa)")
     URGENT = "segera", _("Urgent (Segera)")
-    CONFIDENTIAL = "rahasia", _("Confidential (Rahasia)")
+    VERY_URGENT = "amat_segera", _("Very urgent (Amat Segera)")
+
+
+class SigningCapacity(models.TextChoices):
+    """How the signer signs: in their own position, or for another's (a.n., Plt., Plh.)."""
+
+    OWN = "", _("In their own position")
+    ON_BEHALF = "an", _("On behalf of (a.n.)")
+    ACTING = "plt", _("Acting holder (Plt.)")
+    STANDING_IN = "plh", _("Daily stand-in (Plh.)")
 
 
 class MinutesStatus(models.TextChoices):
@@ -120,7 +141,29 @@ class Meeting(VersionedModel):
         _("letter number"),
         max_length=80,
         blank=True,
-        help_text=_("Number of the invitation letter, for example 005/123/Kesbangpol/XI/2024."),
+        editable=False,
+        help_text=_(
+            "Given by the organizer's register (kode klasifikasi/nomor/unit/tahun) or recorded "
+            "from SRIKANDI; never changed once given."
+        ),
+    )
+    letter_classification = models.ForeignKey(
+        "letters.Classification",
+        verbose_name=_("classification code"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The archive code of the invitation (Permendagri 83/2022), e.g. 000.1.5."),
+    )
+    letter_number = models.OneToOneField(
+        "letters.IssuedNumber",
+        verbose_name=_("issued letter number"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="meeting",
     )
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("start time"), null=True, blank=True)
@@ -174,11 +217,18 @@ class Meeting(VersionedModel):
         _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
     )
     letter_date = models.DateField(_("date of the letter"), null=True, blank=True)
-    letter_nature = models.CharField(
-        _("nature (sifat)"),
-        max_length=10,
-        choices=LetterNature.choices,
-        default=LetterNature.ORDINARY,
+    letter_security = models.CharField(
+        _("sifat: security"),
+        max_length=16,
+        choices=LetterSecurity.choices,
+        default=LetterSecurity.ORDINARY,
+        help_text=_("Secret and top-secret letters are shown only to the organizer's staff."),
+    )
+    letter_urgency = models.CharField(
+        _("sifat: urgency"),
+        max_length=16,
+        choices=LetterUrgency.choices,
+        default=LetterUrgency.ORDINARY,
     )
     letter_subject = models.CharField(
         _("subject (hal)"),
@@ -194,6 +244,22 @@ class Meeting(VersionedModel):
         blank=True,
         related_name="signed_meetings",
     )
+    letter_signing_capacity = models.CharField(
+        _("signs as"),
+        max_length=3,
+        choices=SigningCapacity.choices,
+        default=SigningCapacity.OWN,
+        blank=True,
+    )
+    letter_signed_for = models.CharField(
+        _("position signed for"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "With a.n., Plt. or Plh.: the position the letter is signed for, for example "
+            '"Bupati Konawe Utara".'
+        ),
+    )
     copies_to = models.TextField(
         _("copies to (tembusan)"), blank=True, help_text=_("One recipient per line.")
     )
@@ -205,6 +271,14 @@ class Meeting(VersionedModel):
     )
     opening_remarks = models.TextField(_("opening remarks"), blank=True)
     conclusions = models.TextField(_("conclusions"), blank=True)
+    report_basis = models.TextField(
+        _("basis of the report (dasar)"),
+        blank=True,
+        help_text=_("One per line; empty: the invitation letter and its number."),
+    )
+    report_purpose = models.TextField(_("purpose (maksud dan tujuan)"), blank=True)
+    report_obstacles = models.TextField(_("obstacles (hambatan)"), blank=True)
+    report_suggestions = models.TextField(_("suggestions (saran)"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -257,6 +331,10 @@ class Meeting(VersionedModel):
                 errors["end_time"] = _("An end time needs a start time.")
             elif self.end_time <= self.start_time:
                 errors["end_time"] = _("The meeting must end after it starts.")
+        if self.letter_signing_capacity and not self.letter_signed_for.strip():
+            errors["letter_signed_for"] = _(
+                "Write the position the letter is signed for, for example Bupati Konawe Utara."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -265,6 +343,10 @@ class Meeting(VersionedModel):
         """Whether the minutes were final when this row was loaded (meetings.guards reads
         the stored state before a write)."""
         return self.minutes_status == MinutesStatus.FINAL
+
+    @property
+    def letter_is_confidential(self) -> bool:
+        return self.letter_security in CONFIDENTIAL_LETTERS
 
     @property
     def zone_abbreviation(self) -> str:

@@ -6,10 +6,12 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agencies.models import Agency, Official, protocol_key
+from letters import services as letter_services
 from pilkada_portal.writes import assign_fields, save_validated
 
 from .cache import meetings_touch
@@ -22,7 +24,6 @@ MEETING_FIELDS = (
     "kind",
     "organizer",
     "election",
-    "reference_number",
     "date",
     "start_time",
     "end_time",
@@ -35,10 +36,14 @@ MEETING_FIELDS = (
     "chair",
     "minute_taker",
     "status",
+    "letter_classification",
     "letter_date",
-    "letter_nature",
+    "letter_security",
+    "letter_urgency",
     "letter_subject",
     "letter_signer",
+    "letter_signing_capacity",
+    "letter_signed_for",
     "copies_to",
 )
 AGENDA_FIELDS = (
@@ -116,6 +121,70 @@ def meeting_update(*, meeting: Meeting, expected_version: int | None = None, **f
     return meeting
 
 
+def _without_number(meeting: Meeting) -> None:
+    if meeting.reference_number:
+        raise ValidationError(
+            _(
+                "The invitation already has the number %(number)s: a letter number never "
+                "changes once given."
+            )
+            % {"number": meeting.reference_number},
+            code="numbered",
+        )
+
+
+@transaction.atomic
+def meeting_letter_number_issue(*, meeting: Meeting, user=None) -> Meeting:
+    """Give the invitation the next number of its organizer's register (the letter's year;
+    the letter is dated today when it had no date)."""
+    ensure_editable(meeting)
+    current = Meeting.objects.select_related("organizer", "letter_classification").get(
+        pk=meeting.pk
+    )
+    _without_number(current)
+    if current.letter_classification is None:
+        raise ValidationError(
+            _("Choose the invitation's classification code first (in the meeting's data)."),
+            code="no_classification",
+        )
+    current.letter_date = current.letter_date or timezone.localdate()
+    issued = letter_services.number_issue(
+        organizer=current.organizer,
+        classification=current.letter_classification,
+        year=current.letter_date.year,
+        subject=current.letter_subject or current.title,
+        user=user,
+    )
+    current.letter_number = issued
+    current.reference_number = issued.number
+    save_validated(current)
+    return current
+
+
+@transaction.atomic
+def meeting_letter_number_record(*, meeting: Meeting, number: str, user=None) -> Meeting:
+    """Record the number the invitation was given elsewhere (SRIKANDI)."""
+    ensure_editable(meeting)
+    current = Meeting.objects.select_related("organizer").get(pk=meeting.pk)
+    _without_number(current)
+    number = " ".join(number.split())
+    if not number:
+        raise ValidationError(_("Type the letter number."), code="required")
+    current.letter_date = current.letter_date or timezone.localdate()
+    issued = letter_services.number_record(
+        organizer=current.organizer,
+        number=number,
+        year=current.letter_date.year,
+        classification=current.letter_classification,
+        subject=current.letter_subject or current.title,
+        user=user,
+    )
+    current.letter_number = issued
+    current.reference_number = issued.number
+    save_validated(current)
+    return current
+
+
 @transaction.atomic
 def meeting_minutes_save(
     *,
@@ -178,6 +247,14 @@ def meeting_duplicate(
         chair=meeting.chair,
         minute_taker=meeting.minute_taker,
         status=Meeting.Status.DRAFT,
+        # The letter's settings carry over; its number and date belong to the new letter.
+        letter_classification=meeting.letter_classification,
+        letter_security=meeting.letter_security,
+        letter_urgency=meeting.letter_urgency,
+        letter_signer=meeting.letter_signer,
+        letter_signing_capacity=meeting.letter_signing_capacity,
+        letter_signed_for=meeting.letter_signed_for,
+        copies_to=meeting.copies_to,
     )
     save_validated(copy)
     bulk_create_with_history(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, attendance, editing, elections, history, minutes, pages
+from .views import agenda, attendance, editing, elections, history, letter, minutes, pages
 
 app_name = "meetings"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/delete/", editing.MeetingDeleteView.as_view(), name="delete"),
     path("<int:pk>/duplicate/", editing.MeetingDuplicateView.as_view(), name="duplicate"),
     path("<int:pk>/history/", history.MeetingHistoryView.as_view(), name="history"),
+    path("<int:pk>/letter-number/", letter.MeetingLetterNumberView.as_view(), name="letter_number"),
     # Agenda builder (htmx; plain POSTs redirect back to the meeting page).
     path("<int:meeting_pk>/agenda/", agenda.AgendaItemCreateView.as_view(), name="agenda_add"),
     path(

@@ -99,7 +99,11 @@ class MeetingDetailView(TemplateView):
         staff = allows(user, "documents.can_read_documents", meeting)
         documents = [
             ("susunan-acara", _("Agenda (Susunan Acara)"), True),
-            ("undangan", _("Invitation letter (Surat Undangan)"), staff),
+            (
+                "undangan",
+                _("Invitation letter (Surat Undangan)"),
+                allows(user, "documents.can_read_invitation", meeting),
+            ),
             ("daftar-hadir", _("Attendance sheet (Daftar Hadir)"), staff),
             ("notula", _("Minutes (Notula)"), staff),
         ]
@@ -109,6 +113,8 @@ class MeetingDetailView(TemplateView):
             meeting=meeting,
             **agenda,
             documents=documents,
+            # The invitation's number is given (or recorded) by those who edit the meeting.
+            can_number_letter=allows(user, "meetings.can_edit_meeting", meeting),
             # The whole record (draft minutes, every briefing): the organizer's staff and
             # supervisors; an invitee sees what is published.
             reads_record=staff,

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "pilkada_portal",
     # The layers, from the bottom up (docs/ARCHITECTURE.md).
     "agencies",
+    "letters",
     "meetings",
     "briefings",
     "attendance",

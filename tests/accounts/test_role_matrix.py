@@ -237,6 +237,11 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         ),
         ("meetings:create", reverse("meetings:create"), allowed("operator")),
         ("meetings:update", reverse("meetings:update", args=[m]), allowed("operator notulis")),
+        (
+            "meetings:letter_number",
+            reverse("meetings:letter_number", args=[m]),
+            allowed("operator notulis"),
+        ),
         ("meetings:delete", reverse("meetings:delete", args=[m]), allowed("operator")),
         ("meetings:duplicate", reverse("meetings:duplicate", args=[m]), allowed("operator")),
         (

@@ -35,10 +35,12 @@ from meetings.models import (
     AgendaItem,
     Election,
     FollowUp,
-    LetterNature,
+    LetterSecurity,
+    LetterUrgency,
     Meeting,
     NotulaRevision,
     Participation,
+    SigningCapacity,
 )
 from minutes import services as workflow
 from minutes.views import MAX_UPLOAD
@@ -306,7 +308,7 @@ def meeting_fields(world) -> dict:
         "kind": choice(Meeting.Kind.values),
         "organizer": ids(world.organizer.pk, world.invited.pk),
         "election": ids(world.election.pk),
-        "reference_number": TEXT,
+        "letter_classification": TEXT,
         "date": DATES,
         "start_time": TIMES,
         "end_time": TIMES,
@@ -317,7 +319,10 @@ def meeting_fields(world) -> dict:
         "minute_taker": ids(*officials),
         "status": choice(Meeting.Status.values),
         "letter_date": DATES,
-        "letter_nature": choice(LetterNature.values),
+        "letter_security": choice(LetterSecurity.values),
+        "letter_urgency": choice(LetterUrgency.values),
+        "letter_signing_capacity": choice(SigningCapacity.values),
+        "letter_signed_for": TEXT,
         "letter_subject": TEXT,
         "letter_signer": ids(*officials),
         "copies_to": TEXT,
@@ -338,7 +343,8 @@ def meeting_valid(world, **overrides) -> dict:
         "venue": "Aula Kantor Bupati",
         "chair": world.chair.pk,
         "status": "scheduled",
-        "letter_nature": "biasa",
+        "letter_security": "biasa",
+        "letter_urgency": "biasa",
         **overrides,
     }
 
