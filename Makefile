@@ -5,7 +5,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 # The development server runs with DEBUG on; DEBUG is off unless set (see .env.example).
 # Django's "development server" banner is left out: `make run` is for trying the portal.
-DEV_ENV := DEBUG=1 DJANGO_RUNSERVER_HIDE_WARNING=true
+# Final Notulas are sealed with a self-signed demo certificate, made on the first `make run`.
+DEMO_SEAL ?= var/seal/demo-seal.p12
+DEV_ENV := DEBUG=1 DJANGO_RUNSERVER_HIDE_WARNING=true DOCUMENT_SEAL_P12=$(DEMO_SEAL)
 
 .PHONY: run test lint messages translations clean python-version
 
@@ -28,6 +30,7 @@ translations: $(VENV)/.runtime
 run: $(VENV)/.runtime translations
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_demo
+	$(DEV_ENV) $(PY) manage.py seal_certificate
 	@echo "Serving http://127.0.0.1:$(PORT)/ with a document worker beside it (Ctrl+C stops both)"
 	$(DEV_ENV) $(PY) manage.py db_worker --queue-name documents,prerender --no-startup-delay & \
 	worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \

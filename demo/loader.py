@@ -15,6 +15,7 @@ from agencies.models import Agency, Official, Region
 from attendance import services as attendance_services
 from attendance.models import Attendee
 from briefings.models import Briefing, ReadinessIndicator, Risk
+from letters import services as letter_services
 from letters.models import Classification
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Election, FollowUp, Meeting, Participation
@@ -297,6 +298,7 @@ def _example_meeting(agencies: dict[str, Agency], election: Election) -> Meeting
 def demo_load() -> DemoResult:
     """Create or update the demo regions, institutions, election and both demo meetings."""
     regency, districts = _regions()
+    letter_services.classifications_load_shipped()
     agencies = _agencies(regency, districts)
     election = _upsert(
         Election,

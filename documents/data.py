@@ -200,6 +200,26 @@ class Invitation(Document):
 
 
 @dataclass(frozen=True)
+class Report(Document):
+    """Laporan Hasil Rakor: the report of the meeting to the head of the region."""
+
+    general: str = ""
+    purpose: str = ""
+    scope: str = ""
+    basis: tuple[str, ...] = ()
+    participant_summary: tuple[tuple[str, int, int], ...] = ()
+    people_summary: str = ""
+    opening_remarks: str = ""
+    briefings: tuple[BriefingSection, ...] = ()
+    follow_ups: tuple[FollowUpLine, ...] = ()
+    obstacles: tuple[str, ...] = ()
+    conclusions: str = ""
+    suggestions: tuple[str, ...] = ()
+    place_date: str = ""
+    signer: Signature = Signature("")
+
+
+@dataclass(frozen=True)
 class Rundown(Document):
     notes: tuple[str, ...] = field(default_factory=tuple)
 
@@ -471,13 +491,7 @@ def notula_data(meeting: Meeting) -> Notula:
     """The minutes: schedule, people, discussion per item, briefings, conclusions, follow-ups."""
     with translation.override("id"):
         participations = _participations_in_protocol_order(meeting)
-        invited = Counter(p.agency.kind for p in participations)
-        attended = Counter(p.agency.kind for p in participations if p.attended)
-        summary = tuple(
-            (label, attended[kind], invited[kind])
-            for kind, label in Agency.Kind.choices
-            if invited[kind]
-        )
+        summary = _participant_summary(participations)
         briefings = briefing_selectors.briefing_list_for_meeting(meeting=meeting)
         people = _people(meeting)
         return Notula(
@@ -490,15 +504,7 @@ def notula_data(meeting: Meeting) -> Notula:
             opening_remarks=meeting.opening_remarks,
             briefings=tuple(_briefing_section(b) for b in briefings),
             conclusions=meeting.conclusions,
-            follow_ups=tuple(
-                FollowUpLine(
-                    number=n,
-                    text=f.text,
-                    responsible=f.responsible_agency.name if f.responsible_agency else "",
-                    due=formatting.long_date(f.due_date).split(", ", 1)[-1] if f.due_date else "",
-                )
-                for n, f in enumerate(selectors.follow_up_list(meeting=meeting), start=1)
-            ),
+            follow_ups=_follow_up_lines(meeting),
             closing_time=(
                 f"{formatting.clock(meeting.end_time) if meeting.end_time else '........'} "
                 f"{meeting.zone_abbreviation}"
@@ -584,6 +590,95 @@ def invitation_data(meeting: Meeting) -> Invitation:
         )
 
 
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _participant_summary(participations: list[Participation]) -> tuple[tuple[str, int, int], ...]:
+    invited = Counter(p.agency.kind for p in participations)
+    attended = Counter(p.agency.kind for p in participations if p.attended)
+    return tuple(
+        (label, attended[kind], invited[kind])
+        for kind, label in Agency.Kind.choices
+        if invited[kind]
+    )
+
+
+def _follow_up_lines(meeting: Meeting) -> tuple[FollowUpLine, ...]:
+    return tuple(
+        FollowUpLine(
+            number=n,
+            text=f.text,
+            responsible=f.responsible_agency.name if f.responsible_agency else "",
+            due=formatting.long_date(f.due_date).split(", ", 1)[-1] if f.due_date else "",
+        )
+        for n, f in enumerate(selectors.follow_up_list(meeting=meeting), start=1)
+    )
+
+
+def report_data(meeting: Meeting) -> Report:
+    """The Laporan Hasil Rakor (pendahuluan, pelaksanaan, hasil, hambatan, simpulan dan saran,
+    penutup), written from the record; the parts only a report has come from the minutes
+    screen, and when empty from the record (the invitation as basis, the risks as obstacles)."""
+    with translation.override("id"):
+        participations = _participations_in_protocol_order(meeting)
+        briefings = tuple(
+            _briefing_section(b)
+            for b in briefing_selectors.briefing_list_for_meeting(meeting=meeting)
+        )
+        organizer = meeting.organizer.name
+        day = formatting.long_date(meeting.date)
+        basis = _lines(meeting.report_basis)
+        if not basis and meeting.reference_number:
+            letter_day = (
+                formatting.long_date(meeting.letter_date).split(", ", 1)[-1]
+                if meeting.letter_date
+                else ""
+            )
+            subject = meeting.letter_subject or KIND_SUBJECTS.get(meeting.kind, "Undangan Rapat")
+            dated = f" tanggal {letter_day}" if letter_day else ""
+            basis = (
+                f"Surat Undangan {organizer} Nomor {meeting.reference_number}{dated} "
+                f"hal {subject}.",
+            )
+        obstacles = _lines(meeting.report_obstacles) or tuple(
+            f"{b.agency}: {r.category} di {r.location} (tingkat {r.level.lower()})"
+            + (f", {r.description}" if r.description else "")
+            for b in briefings
+            for r in b.risks
+        )
+        return Report(
+            **_common(meeting, "laporan", "LAPORAN HASIL RAPAT", with_minutes=True),
+            general=(
+                f"{organizer} telah menyelenggarakan {meeting.title} pada hari {day} "
+                f"bertempat di {meeting.venue}."
+            ),
+            purpose=meeting.report_purpose.strip()
+            or (
+                "Laporan ini disusun sebagai bahan informasi dan pertanggungjawaban atas "
+                f"pelaksanaan {meeting.title}, serta bahan pertimbangan dalam pengambilan "
+                "kebijakan lebih lanjut."
+            ),
+            scope=(
+                "Laporan ini meliputi pelaksanaan rapat, hasil pembahasan setiap acara dan "
+                "paparan kesiapan instansi, hambatan, serta simpulan dan saran."
+            ),
+            basis=basis,
+            participant_summary=_participant_summary(participations),
+            people_summary=_people_summary(_people(meeting)),
+            opening_remarks=meeting.opening_remarks,
+            briefings=briefings,
+            follow_ups=_follow_up_lines(meeting),
+            obstacles=obstacles,
+            conclusions=meeting.conclusions,
+            suggestions=_lines(meeting.report_suggestions),
+            place_date=_place_date(meeting, None),
+            # The signer of the invitation reports in their own position (a report goes to
+            # the superior, it is not signed on the superior's behalf).
+            signer=signature_for(meeting.letter_signer, meeting.organizer.head_title),
+        )
+
+
 def rundown_data(meeting: Meeting) -> Rundown:
     """The agenda (susunan acara) for attendees."""
     with translation.override("id"):
@@ -595,4 +690,5 @@ BUILDERS = {
     "daftar-hadir": attendance_sheet_data,
     "undangan": invitation_data,
     "susunan-acara": rundown_data,
+    "laporan": report_data,
 }

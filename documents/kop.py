@@ -19,12 +19,14 @@ GROUP_STARTS = frozenset(
 MAX_LINES = 4
 
 
-def _cost(lines: list[list[str]], width: int) -> tuple[int, int, int]:
+def _cost(lines: list[list[str]], width: int) -> tuple[int, int, int, int]:
     lengths = [len(" ".join(line)) for line in lines]
     over = sum(max(0, n - width) for n in lengths)
-    # Fewer breaks elsewhere than before a region word; lines of similar length.
+    # No word alone on a line; breaks before a region word rather than elsewhere; lines of
+    # similar length.
+    alone = sum(1 for line in lines if len(line) == 1)
     awkward = sum(1 for line in lines[1:] if line[0] not in GROUP_STARTS)
-    return (over, awkward, max(lengths) - min(lengths))
+    return (alone, over, awkward, max(lengths) - min(lengths))
 
 
 def _splits(words: list[str], parts: int):
@@ -49,6 +51,6 @@ def kop_lines(text: str, *, width: int) -> tuple[str, ...]:
         if not options:
             continue
         best = min(options, key=lambda lines: _cost(lines, width))
-        if _cost(best, width)[0] == 0 or parts == min(MAX_LINES, len(words)):
+        if _cost(best, width)[1] == 0 or parts == min(MAX_LINES, len(words)):
             return tuple(" ".join(line) for line in best)
     return (" ".join(words),)

@@ -43,11 +43,17 @@ def _renderer() -> tuple[FontConfiguration, weasyprint.CSS, SafeURLFetcher]:
     return _local.renderer
 
 
-def render_pdf(html: str) -> bytes:
-    """Render a print template's HTML (assets as asset: URLs) to PDF bytes."""
+# The archival variant of final documents: PDF/A-3b (fonts embedded, sRGB output intent, XMP
+# identification), the form the seal is applied to.
+ARCHIVAL = "pdf/a-3b"
+
+
+def render_pdf(html: str, *, variant: str | None = None) -> bytes:
+    """Render a print template's HTML (assets as asset: URLs) to PDF bytes; `variant` names
+    a PDF/A or PDF/UA variant of WeasyPrint (ARCHIVAL for final documents)."""
     font_config, css, fetcher = _renderer()
     document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="asset:static/")
-    return document.write_pdf(stylesheets=[css], font_config=font_config)
+    return document.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=variant)
 
 
 def content_key(html: str) -> str:

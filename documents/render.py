@@ -12,7 +12,7 @@ from attendance.models import AgendaShare
 from meetings import formatting
 from meetings.models import Meeting
 
-from . import data, pdf
+from . import data, docx, pdf, seal
 from .fetcher import media_asset
 
 TEMPLATES = {
@@ -20,6 +20,7 @@ TEMPLATES = {
     "daftar-hadir": "documents/print/daftar_hadir.html",
     "undangan": "documents/print/undangan.html",
     "susunan-acara": "documents/print/susunan_acara.html",
+    "laporan": "documents/print/laporan.html",
 }
 KINDS = tuple(TEMPLATES)
 
@@ -130,11 +131,22 @@ def document_export(
     return ExportedDocument(filename=source.filename, content=pdf.cached_pdf(source.html))
 
 
+def document_docx(meeting: Meeting, kind: str) -> ExportedDocument:
+    """The DOCX for SRIKANDI of a letter, the Notula or the report (a KeyError for a kind
+    that has none)."""
+    builder = docx.BUILDERS[kind]
+    doc = document_data(meeting, kind)
+    return ExportedDocument(
+        filename=doc.filename.removesuffix(".pdf") + ".docx", content=builder(doc)
+    )
+
+
 def notula_final_pdf(
     meeting: Meeting, *, code: str, url: str, revision: int, approved_at
 ) -> tuple[bytes, str]:
     """The approved Notula with its verification block (QR code, code, revision), and the
-    names of its signers. Rendered afresh: this PDF is stored and its hash published."""
+    names of its signers. Rendered afresh as PDF/A-3b and, when the deployment has a sealing
+    certificate, sealed (PAdES): this file is stored and its hash published."""
     import zoneinfo
 
     doc = document_data(meeting, "notula")
@@ -146,9 +158,17 @@ def notula_final_pdf(
         "url": url,
         "revision": revision,
         "approved": approved,
+        "sealed": seal.configured(),
         # Inline SVG made here from our own URL, not user text: nothing to fetch.
         "qr_svg": segno.make(url, error="m").svg_inline(scale=2, omitsize=False),
     }
     html = document_html(meeting, "notula", for_pdf=True, doc=doc, verification=verification)
     signers = "; ".join(name for name in (doc.minute_taker.name, doc.chair.name) if name)
-    return pdf.render_pdf(html), signers
+    content = pdf.render_pdf(html, variant=pdf.ARCHIVAL)
+    if seal.configured():
+        content = seal.seal_pdf(
+            content,
+            reason=f"Notula final revisi {revision}, kode verifikasi {code}",
+            location=meeting.organizer.letter_place,
+        )
+    return content, signers

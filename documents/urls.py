@@ -19,6 +19,11 @@ urlpatterns = [
         views.DocumentPdfView.as_view(),
         name="pdf",
     ),
+    path(
+        "meetings/<int:pk>/documents/<slug:kind>/docx/",
+        views.DocumentDocxView.as_view(),
+        name="docx",
+    ),
     # Public, by the agenda's share link.
     path(
         "agenda/<str:token>/documents/<slug:kind>/pdf/",

@@ -17,7 +17,14 @@ from meetings.models import Meeting, NotulaRevision
 from meetings.views.common import MeetingMixin
 
 from . import background, pdf
-from .render import KINDS, document_export_source, document_html, shared_agenda_url
+from .docx import KINDS as DOCX_KINDS
+from .render import (
+    KINDS,
+    document_docx,
+    document_export_source,
+    document_html,
+    shared_agenda_url,
+)
 
 MAX_BLANK_ROWS = 500
 # Attendees may read the agenda; the letters and minutes are for the secretariat and staff.
@@ -174,6 +181,23 @@ class DocumentPdfView(DocumentMixin, View):
             blank_rows=self.blank_rows,
             share_url=self.share_url,
         )
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class DocumentDocxView(DocumentMixin, View):
+    """The DOCX for SRIKANDI (Surat Undangan, Notula, Laporan): built in the request, since
+    it takes milliseconds, not the seconds of a PDF."""
+
+    def get(self, request, *args, **kwargs):
+        if self.kind not in DOCX_KINDS:
+            raise Http404
+        exported = document_docx(self.meeting, self.kind)
+        response = HttpResponse(exported.content, content_type=DOCX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
 
 
 def notula_revision_response(revision: NotulaRevision) -> FileResponse:

@@ -63,6 +63,12 @@ def _check_format(organizer: Agency) -> None:
         )
 
 
+def classifications_load_shipped() -> tuple[int, int]:
+    """Make sure the codes shipped with the portal are there (the migration loads them; a
+    database emptied since, as by `flush`, gets them back)."""
+    return classifications_load(rows=classification_rows(SHIPPED_TABLE.read_text(encoding="utf-8")))
+
+
 @transaction.atomic
 def number_issue(
     *,

@@ -16,6 +16,7 @@ from .services import (
     FOLLOW_UP_FIELDS,
     FOLLOW_UP_PROGRESS_FIELDS,
     MEETING_FIELDS,
+    REPORT_FIELDS,
 )
 
 
@@ -127,10 +128,11 @@ class MinutesForm(VersionFieldMixin, forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["opening_remarks", "conclusions"]
+        fields = ["opening_remarks", "conclusions", *REPORT_FIELDS]
         widgets = {
             "opening_remarks": forms.Textarea(attrs={"rows": 6}),
             "conclusions": forms.Textarea(attrs={"rows": 6}),
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in REPORT_FIELDS},
         }
         help_texts = {
             "conclusions": _("One conclusion per line; numbering such as 1. 2. is kept."),

@@ -62,6 +62,8 @@ FOLLOW_UP_FIELDS = (
     "status",
     "progress_note",
 )
+# The Laporan Hasil Rakor's own texts, written with the minutes.
+REPORT_FIELDS = ("report_purpose", "report_basis", "report_obstacles", "report_suggestions")
 # What may still change once the minutes are final: how far the follow-up has come.
 FOLLOW_UP_PROGRESS_FIELDS = frozenset({"status", "progress_note"})
 
@@ -193,15 +195,18 @@ def meeting_minutes_save(
     conclusions: str,
     items: Iterable[tuple] = (),
     expected_version: int | None = None,
+    **report: str,
 ) -> Meeting:
     """Save the minutes text: remarks, conclusions and each item's discussion and speakers.
 
     items: (agenda item, notes, speakers) or (agenda item, notes, speakers, no_notes), where
     no_notes says that the item was held with nothing to record ("tidak ada catatan").
+    report: the Laporan Hasil Rakor's texts (REPORT_FIELDS), when the form sends them.
     """
     ensure_editable(meeting)
     meeting.opening_remarks = opening_remarks
     meeting.conclusions = conclusions
+    assign_fields(meeting, report, REPORT_FIELDS)
     save_validated(meeting, expected_version=expected_version)
     for item, notes, speakers, *rest in items:
         if item.meeting_id != meeting.pk:

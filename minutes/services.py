@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.render import notula_final_pdf
+from documents.seal import SealCheck, seal_check
 from meetings.models import Meeting, MinutesEvent, MinutesStatus, NotulaRevision
 from meetings.selectors import minutes_checklist
 from pilkada_portal.writes import save_validated
@@ -124,3 +125,13 @@ def minutes_reopen(*, meeting: Meeting, user: AbstractBaseUser, reason: str) -> 
 def revision_verify(*, revision: NotulaRevision, content: bytes) -> bool:
     """Whether an uploaded file is, byte for byte, this stored final Notula."""
     return secrets.compare_digest(hashlib.sha256(content).hexdigest(), revision.sha256)
+
+
+def revision_seal_check(*, revision: NotulaRevision) -> SealCheck:
+    """What the stored file's portal seal says (not present for revisions approved before the
+    deployment had a sealing certificate)."""
+    try:
+        with revision.pdf.open("rb") as stored:
+            return seal_check(stored.read())
+    except (FileNotFoundError, ValueError):
+        return SealCheck(present=False)

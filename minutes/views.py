@@ -17,6 +17,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.rules import allows, approves_this_meeting, meeting_has_begun
+from documents.seal import seal_check
 from documents.views import notula_revision_response
 from meetings.models import NotulaRevision
 from meetings.views.common import MeetingMixin, RuleRequiredMixin
@@ -168,7 +169,12 @@ class VerifyDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", UploadForm())
         newer = self.revision.meeting.revisions.filter(number__gt=self.revision.number).last()
-        return super().get_context_data(revision=self.revision, newer=newer, **kwargs)
+        return super().get_context_data(
+            revision=self.revision,
+            newer=newer,
+            stored_seal=services.revision_seal_check(revision=self.revision),
+            **kwargs,
+        )
 
     def post(self, request, *args, **kwargs):
         form = UploadForm(request.POST, request.FILES)
@@ -178,5 +184,6 @@ class VerifyDetailView(TemplateView):
             result = {
                 "genuine": services.revision_verify(revision=self.revision, content=content),
                 "sha256": hashlib.sha256(content).hexdigest(),
+                "seal": seal_check(content),
             }
         return self.render_to_response(self.get_context_data(form=form, result=result))

@@ -14,6 +14,7 @@ from pilkada_portal.writes import StaleVersionError, submit_once
 from .. import selectors, services
 from ..forms import AgendaMinutesForm, FollowUpCreateForm, FollowUpForm, MinutesForm
 from ..models import FollowUp
+from ..services import REPORT_FIELDS
 from .common import MeetingMixin, RuleRequiredMixin
 
 
@@ -66,6 +67,7 @@ class MinutesView(RuleRequiredMixin, MeetingMixin, TemplateView):
                     opening_remarks=minutes_form.cleaned_data["opening_remarks"],
                     conclusions=minutes_form.cleaned_data["conclusions"],
                     expected_version=minutes_form.expected_version,
+                    **{name: minutes_form.cleaned_data[name] for name in REPORT_FIELDS},
                     items=[
                         (
                             form.instance,

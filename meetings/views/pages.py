@@ -106,6 +106,7 @@ class MeetingDetailView(TemplateView):
             ),
             ("daftar-hadir", _("Attendance sheet (Daftar Hadir)"), staff),
             ("notula", _("Minutes (Notula)"), staff),
+            ("laporan", _("Report of the meeting (Laporan Hasil Rakor)"), staff),
         ]
         return super().get_context_data(
             detail=detail,

@@ -315,6 +315,11 @@ LOGGING = {
 # twice (see documents/pdf.py). Safe to delete at any time.
 DOCUMENT_CACHE_DIR = env.path("DOCUMENT_CACHE_DIR", BASE_DIR / "var" / "documents")
 # Its size cap: task workers (and `manage.py prune_documents`) delete the oldest beyond it.
+# The portal's seal on final Notulas (PAdES, pyHanko): a PKCS#12 file with the deployment's
+# document-sealing certificate and its passphrase. Empty: final Notulas are not sealed (their
+# SHA-256 and QR code still verify them). `make run` makes a self-signed one for the demo.
+DOCUMENT_SEAL_P12 = env.str("DOCUMENT_SEAL_P12", "")
+DOCUMENT_SEAL_PASSPHRASE = env.str("DOCUMENT_SEAL_PASSPHRASE", "")
 DOCUMENT_CACHE_MAX_MB = env.int("DOCUMENT_CACHE_MAX_MB", 2048, validate=Range(min=1))
 
 # Self check-in at the door: opens this many minutes before the start on the meeting's day;

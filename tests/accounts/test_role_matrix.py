@@ -348,6 +348,11 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
             staff_docs,
         ),
         (
+            "documents:docx notula",
+            reverse("documents:docx", args=[m, "notula"]),
+            staff_docs,
+        ),
+        (
             "documents:pdf daftar-hadir",
             reverse("documents:pdf", args=[m, "daftar-hadir"]),
             staff_docs,

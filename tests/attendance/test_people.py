@@ -166,7 +166,11 @@ def test_a_person_checked_in_is_chosen_as_speaker_and_named_in_the_notula(meetin
         for p in PdfReader(io.BytesIO(document_export(meeting, "notula").content)).pages
     )
     text = " ".join(text.split())
-    assert "Yang berbicara: Drs. Wakil Ketua (Wakil Ketua II DPRD, DPRD)" in text
+    # Institutions by their full names in official text.
+    assert (
+        "Yang berbicara: Drs. Wakil Ketua (Wakil Ketua II DPRD, Dewan Perwakilan Rakyat Daerah)"
+        in text
+    )
     # Typed once: checking in again under the same name finds the same official.
     again = services.attendee_add(
         meeting=meeting, name="Drs. Wakil Ketua", position="Wakil Ketua II DPRD", participation=dprd
