@@ -20,10 +20,13 @@ SHIPPED_TABLE = Path(__file__).resolve().parent / "data" / "klasifikasi.csv"
 
 
 def classification_rows(text: str) -> list[tuple[str, str]]:
-    """(code, title) rows of a `code;title` file (a header row, if any, is skipped)."""
+    """(code, title) rows of a `code;title` file; a first row without digits in its first
+    column is a header and skipped."""
     rows = []
-    for row in csv.reader(io.StringIO(text), delimiter=";"):
-        if len(row) < 2 or not row[0].strip() or row[0].strip().lower() == "code":
+    for index, row in enumerate(csv.reader(io.StringIO(text), delimiter=";")):
+        if len(row) < 2 or not row[0].strip():
+            continue
+        if index == 0 and not any(character.isdigit() for character in row[0]):
             continue
         rows.append((row[0].strip(), " ".join(row[1].split())))
     return rows

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # shell (settings, urls, wsgi: above every app).
 LAYERS = [
     "agencies",
+    "letters",
     "accounts",
     "meetings",
     "briefings",

@@ -209,3 +209,17 @@ def test_concurrent_issues_get_distinct_numbers_without_gaps():
     assert errors == []
     assert sorted(numbers) == list(range(1, 9))
     assert NumberRegister.objects.get(organizer=organizer, year=2030).last_number == 8
+
+
+def test_the_command_loads_a_table_and_refuses_a_bad_code(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    good = tmp_path / "klasifikasi.csv"
+    good.write_text("kode;judul\n000.1.9;Contoh\n", encoding="utf-8")
+    call_command("load_classifications", str(good))
+    assert Classification.objects.filter(code="000.1.9").exists()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("000.1.8;Benar\nsalah;Kode salah\n", encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("load_classifications", str(bad))
+    assert not Classification.objects.filter(code="000.1.8").exists()
