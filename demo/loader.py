@@ -333,6 +333,10 @@ def _upcoming_meeting(agencies, election, today: datetime.date) -> Meeting:
     )
     if not hasattr(meeting, "agenda_share"):
         attendance_services.agenda_share_renew(meeting=meeting)
+    if meeting.letter_classification_id is None:
+        # Classified but not numbered yet: the operator gives it its number in the demo.
+        meeting.letter_classification = Classification.objects.get(code=data.MEETING_CLASSIFICATION)
+        meeting.save(update_fields=["letter_classification"])
     return meeting
 
 

@@ -220,6 +220,39 @@ class _Writer:
         return buffer.getvalue()
 
 
+def _venue(schedule: data.Schedule) -> str:
+    return schedule.venue + (f", {schedule.venue_address}" if schedule.venue_address else "")
+
+
+def _schedule_rows(doc: data.Document) -> list[tuple[str, str]]:
+    return [
+        ("Hari/Tanggal", doc.schedule.day_date),
+        ("Waktu", doc.schedule.time),
+        ("Tempat", _venue(doc.schedule)),
+    ]
+
+
+def _participants(w: "_Writer", summary) -> None:
+    w.numbered(
+        [
+            f"{label}: {attended} dari {invited} undangan hadir"
+            for label, attended, invited in summary
+        ],
+        letters=True,
+    )
+
+
+def _follow_ups(w: "_Writer", follow_ups) -> None:
+    if follow_ups:
+        w.grid(
+            ["No", "Tindak Lanjut", "Penanggung Jawab", "Tenggat"],
+            [(f.number, f.text, f.responsible, f.due) for f in follow_ups],
+            [10, 80, 45, 32],
+        )
+    else:
+        w.paragraph("-")
+
+
 def _place_with_date(place_date: str) -> tuple[str, str]:
     """ "Wanggudu, " and the date placeholder: the date is the day SRIKANDI signs."""
     place = place_date.split(", ", 1)[0] if ", " in place_date else ""
@@ -248,15 +281,8 @@ def invitation_docx(doc: data.Invitation) -> bytes:
     w.paragraph("di –")
     w.paragraph("Tempat").paragraph_format.left_indent = Mm(10)
     w.paragraph(doc.opening, indent=True)
-    venue = doc.schedule.venue + (
-        f", {doc.schedule.venue_address}" if doc.schedule.venue_address else ""
-    )
-    rows = [
-        ("hari/tanggal", doc.schedule.day_date),
-        ("waktu", doc.schedule.time),
-        ("tempat", venue),
-        ("acara", doc.meeting_title),
-    ]
+    rows = [(label.lower(), value) for label, value in _schedule_rows(doc)]
+    rows.append(("acara", doc.meeting_title))
     if doc.dress_code:
         rows.append(("pakaian", doc.dress_code))
     w.fields(rows)
@@ -301,14 +327,9 @@ def notula_docx(doc: data.Notula) -> bytes:
     minute taker's block is filled from the record. Drawn attendance signatures stay out."""
     w = _Writer(doc.letterhead)
     w.title("NOTULA", doc.meeting_title)
-    venue = doc.schedule.venue + (
-        f", {doc.schedule.venue_address}" if doc.schedule.venue_address else ""
-    )
     w.fields(
         [
-            ("Hari/Tanggal", doc.schedule.day_date),
-            ("Waktu", doc.schedule.time),
-            ("Tempat", venue),
+            *_schedule_rows(doc),
             ("Acara", doc.meeting_title),
             ("Pimpinan Rapat", ", ".join(p for p in (doc.chair.name, doc.chair.position) if p)),
             (
@@ -318,13 +339,7 @@ def notula_docx(doc: data.Notula) -> bytes:
         ]
     )
     w.paragraph("Peserta:")
-    w.numbered(
-        [
-            f"{label}: {attended} dari {invited} undangan hadir"
-            for label, attended, invited in doc.participant_summary
-        ],
-        letters=True,
-    )
+    _participants(w, doc.participant_summary)
     w.paragraph(
         (f"Yang hadir: {doc.people_summary}; " if doc.people_summary else "")
         + "daftar hadir terlampir."
@@ -364,14 +379,7 @@ def notula_docx(doc: data.Notula) -> bytes:
     w.heading("III. KESIMPULAN / KEPUTUSAN")
     w.lines(doc.conclusions or "-")
     w.heading("IV. TINDAK LANJUT")
-    if doc.follow_ups:
-        w.grid(
-            ["No", "Tindak Lanjut", "Penanggung Jawab", "Tenggat"],
-            [(f.number, f.text, f.responsible, f.due) for f in doc.follow_ups],
-            [10, 80, 45, 32],
-        )
-    else:
-        w.paragraph("-")
+    _follow_ups(w, doc.follow_ups)
     w.paragraph(f"Rapat ditutup pukul {doc.closing_time}.").paragraph_format.keep_with_next = True
     w.paragraph("Notulis,").paragraph_format.keep_with_next = True
     for _ in range(3):
@@ -404,24 +412,9 @@ def report_docx(doc: data.Report) -> bytes:
     w.numbered(doc.basis or ["-"])
     w.heading("II. PELAKSANAAN")
     w.heading("A. Waktu dan Tempat")
-    venue = doc.schedule.venue + (
-        f", {doc.schedule.venue_address}" if doc.schedule.venue_address else ""
-    )
-    w.fields(
-        [
-            ("Hari/Tanggal", doc.schedule.day_date),
-            ("Waktu", doc.schedule.time),
-            ("Tempat", venue),
-        ]
-    )
+    w.fields(_schedule_rows(doc))
     w.heading("B. Peserta")
-    w.numbered(
-        [
-            f"{label}: {attended} dari {invited} undangan hadir"
-            for label, attended, invited in doc.participant_summary
-        ],
-        letters=True,
-    )
+    _participants(w, doc.participant_summary)
     if doc.people_summary:
         w.paragraph(f"Yang hadir: {doc.people_summary}.")
     w.heading("C. Susunan Acara")
@@ -463,14 +456,7 @@ def report_docx(doc: data.Report) -> bytes:
         )
         letter = "D"
     w.heading(f"{letter}. Tindak Lanjut")
-    if doc.follow_ups:
-        w.grid(
-            ["No", "Tindak Lanjut", "Penanggung Jawab", "Tenggat"],
-            [(f.number, f.text, f.responsible, f.due) for f in doc.follow_ups],
-            [10, 80, 45, 32],
-        )
-    else:
-        w.paragraph("-")
+    _follow_ups(w, doc.follow_ups)
     w.heading("IV. HAMBATAN")
     w.numbered(doc.obstacles or ["-"])
     w.heading("V. SIMPULAN DAN SARAN")

@@ -135,28 +135,16 @@ def _without_number(meeting: Meeting) -> None:
         )
 
 
-@transaction.atomic
-def meeting_letter_number_issue(*, meeting: Meeting, user=None) -> Meeting:
-    """Give the invitation the next number of its organizer's register (the letter's year;
-    the letter is dated today when it had no date)."""
+def _number_invitation(meeting: Meeting, number_with) -> Meeting:
+    """Lock the record, refuse a second number, date the letter today when it had no date,
+    take a number from `number_with(current)` and keep it on the meeting."""
     ensure_editable(meeting)
     current = Meeting.objects.select_related("organizer", "letter_classification").get(
         pk=meeting.pk
     )
     _without_number(current)
-    if current.letter_classification is None:
-        raise ValidationError(
-            _("Choose the invitation's classification code first (in the meeting's data)."),
-            code="no_classification",
-        )
     current.letter_date = current.letter_date or timezone.localdate()
-    issued = letter_services.number_issue(
-        organizer=current.organizer,
-        classification=current.letter_classification,
-        year=current.letter_date.year,
-        subject=current.letter_subject or current.title,
-        user=user,
-    )
+    issued = number_with(current)
     current.letter_number = issued
     current.reference_number = issued.number
     save_validated(current)
@@ -164,27 +152,45 @@ def meeting_letter_number_issue(*, meeting: Meeting, user=None) -> Meeting:
 
 
 @transaction.atomic
+def meeting_letter_number_issue(*, meeting: Meeting, user=None) -> Meeting:
+    """Give the invitation the next number of its organizer's register (the letter's year;
+    the letter is dated today when it had no date)."""
+
+    def issue(current: Meeting):
+        if current.letter_classification is None:
+            raise ValidationError(
+                _("Choose the invitation's classification code first (in the meeting's data)."),
+                code="no_classification",
+            )
+        return letter_services.number_issue(
+            organizer=current.organizer,
+            classification=current.letter_classification,
+            year=current.letter_date.year,
+            subject=current.letter_subject or current.title,
+            user=user,
+        )
+
+    return _number_invitation(meeting, issue)
+
+
+@transaction.atomic
 def meeting_letter_number_record(*, meeting: Meeting, number: str, user=None) -> Meeting:
     """Record the number the invitation was given elsewhere (SRIKANDI)."""
-    ensure_editable(meeting)
-    current = Meeting.objects.select_related("organizer").get(pk=meeting.pk)
-    _without_number(current)
     number = " ".join(number.split())
     if not number:
         raise ValidationError(_("Type the letter number."), code="required")
-    current.letter_date = current.letter_date or timezone.localdate()
-    issued = letter_services.number_record(
-        organizer=current.organizer,
-        number=number,
-        year=current.letter_date.year,
-        classification=current.letter_classification,
-        subject=current.letter_subject or current.title,
-        user=user,
-    )
-    current.letter_number = issued
-    current.reference_number = issued.number
-    save_validated(current)
-    return current
+
+    def record(current: Meeting):
+        return letter_services.number_record(
+            organizer=current.organizer,
+            number=number,
+            year=current.letter_date.year,
+            classification=current.letter_classification,
+            subject=current.letter_subject or current.title,
+            user=user,
+        )
+
+    return _number_invitation(meeting, record)
 
 
 @transaction.atomic
