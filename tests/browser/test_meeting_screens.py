@@ -24,7 +24,7 @@ def test_agenda_builder_works_without_reloading_the_page(logged_in_page, live_se
 
     second = meeting.agenda_items.get(position=2)
     page.locator(f"#agenda-up-{second.pk}").click()
-    expect(rows.nth(0).locator("td").nth(2)).to_contain_text("KPU")
+    expect(rows.nth(0).locator("td").nth(2)).to_contain_text("Komisi Pemilihan Umum")
     # Keyboard focus stays on the button that was used, now one row higher.
     expect(page.locator(f"#agenda-up-{second.pk}")).to_be_disabled()
 

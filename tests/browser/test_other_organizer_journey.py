@@ -230,9 +230,15 @@ def test_a_provincial_organizer_in_wit_holds_its_own_meeting(page, live_server, 
     page.click("#submit-id-save")
     expect(page.locator(f"#invitation-{governor_row.pk}")).to_contain_text("Diwakili")
     page.click(f"#invitation-{polda_row.pk}-present")
-    expect(page.locator(f"#invitation-{polda_row.pk}")).to_contain_text("Hadir")
+    # The row's own "Hadir" button is there before the click: wait for the saved state.
+    expect(page.locator(f"#invitation-{polda_row.pk}-present")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     page.click(f"#invitation-{host_row.pk}-present")
-    expect(page.locator(f"#invitation-{host_row.pk}")).to_contain_text("Hadir")
+    # The row's own "Hadir" button is there before the click: wait for the saved state.
+    expect(page.locator(f"#invitation-{host_row.pk}-present")).to_have_attribute(
+        "aria-pressed", "true"
+    )
 
     # The documents.
     base = f"/meetings/{meeting.pk}/documents"

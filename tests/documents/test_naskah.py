@@ -253,3 +253,35 @@ def test_the_report_has_the_parts_of_official_practice(example):
     # The basis is the numbered invitation; the obstacles are the risks reported.
     assert f"Nomor {example.reference_number}" in text
     assert "Distribusi laut bergantung cuaca" in text
+
+
+@pytest.mark.parametrize(
+    ("capacity", "expected"),
+    [
+        ("", "Sekretaris Daerah Kabupaten Konawe Utara,"),
+        ("an", "a.n. Bupati Konawe Utara Sekretaris Daerah Kabupaten Konawe Utara,"),
+        ("plt", "Plt. Bupati Konawe Utara,"),
+        ("plh", "Plh. Bupati Konawe Utara,"),
+    ],
+)
+def test_signature_blocks_for_own_a_n_plt_and_plh(example, capacity, expected):
+    example.letter_signing_capacity = capacity
+    example.letter_signed_for = "Bupati Konawe Utara" if capacity else ""
+    example.full_clean()
+    example.save()
+    text = pdf_text(pdf.render_pdf(document_html(example, "undangan", for_pdf=True)))
+    assert expected in text
+    if capacity in ("plt", "plh"):
+        # The acting holder signs in the position held; their own is not printed with it.
+        assert "Sekretaris Daerah Kabupaten Konawe Utara," not in text
+    assert "Dr. Rahmat Contoh, M.Si" in text
+
+
+def test_a_capacity_needs_the_position_signed_for(example):
+    from django.core.exceptions import ValidationError
+
+    example.letter_signing_capacity = "an"
+    example.letter_signed_for = " "
+    with pytest.raises(ValidationError) as refused:
+        example.full_clean()
+    assert "letter_signed_for" in refused.value.message_dict
