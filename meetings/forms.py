@@ -77,6 +77,13 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
                 "word of its title, for example 000.1.5 or rapat."
             ),
         )
+        if self.instance.reference_number:
+            # Parts of the number given: shown, not changed (meetings.services.meeting_update).
+            for name in ("letter_classification", "letter_date"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Part of the letter number %(number)s, which never changes."
+                ) % {"number": self.instance.reference_number}
         # Staff organize meetings for their own institution (or one under it): accounts.rules.
         organizers = Agency.objects.order_by("name")
         if user is not None and not user.is_superuser:

@@ -115,8 +115,26 @@ def meeting_create(
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, expected_version: int | None = None, **fields) -> Meeting:
-    """Change a meeting's schedule, venue, people or status."""
+    """Change a meeting's schedule, venue, people or status. Once the invitation has a
+    number, the parts of the number (its classification code, the letter's date) stay."""
     ensure_editable(meeting)
+    stored = (
+        Meeting.objects.filter(pk=meeting.pk)
+        .values("reference_number", "letter_classification", "letter_date")
+        .first()
+    )
+    if stored and stored["reference_number"]:
+        changed = {
+            name: _("The invitation is numbered %(number)s: its %(part)s is part of the number.")
+            % {"number": stored["reference_number"], "part": label}
+            for name, label in (
+                ("letter_classification", _("classification code")),
+                ("letter_date", _("date")),
+            )
+            if name in fields and getattr(fields[name], "pk", fields[name]) != stored[name]
+        }
+        if changed:
+            raise ValidationError(changed, code="numbered")
     assign_fields(meeting, fields, MEETING_FIELDS)
     save_validated(meeting, expected_version=expected_version)
     meeting_hosts_sync(meeting=meeting)

@@ -223,3 +223,26 @@ def test_the_command_loads_a_table_and_refuses_a_bad_code(tmp_path):
     with pytest.raises(CommandError):
         call_command("load_classifications", str(bad))
     assert not Classification.objects.filter(code="000.1.8").exists()
+
+
+def test_the_parts_of_a_given_number_stay(make_user):
+    numbered_organizer()
+    meeting = MeetingFactory(
+        letter_classification=meeting_code(), letter_date=datetime.date(2024, 11, 1)
+    )
+    meeting = meeting_services.meeting_letter_number_issue(meeting=meeting)
+    other_code = Classification.objects.get(code="200.1")
+    with pytest.raises(ValidationError) as refused:
+        meeting_services.meeting_update(meeting=meeting, letter_classification=other_code)
+    assert "letter_classification" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:
+        meeting_services.meeting_update(meeting=meeting, letter_date=datetime.date(2025, 1, 2))
+    assert "letter_date" in refused.value.message_dict
+    # Other fields still change, with the same values for the number's parts.
+    meeting_services.meeting_update(
+        meeting=meeting,
+        venue="Aula baru",
+        letter_classification=meeting_code(),
+        letter_date=datetime.date(2024, 11, 1),
+    )
+    assert Meeting.objects.get(pk=meeting.pk).venue == "Aula baru"

@@ -13,6 +13,7 @@ from letters.models import Classification, IssuedNumber
 from meetings.models import LetterSecurity
 from tests.agencies.factories import AgencyFactory, home_organizer
 from tests.meetings.factories import MeetingFactory
+from tests.meetings.test_editing_views import _meeting_data
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +153,29 @@ def test_docx_downloads_follow_the_document_rules(meeting, users_by_role, role, 
         client.get(reverse("documents:docx", args=[meeting.pk, "daftar-hadir"])).status_code == 404
         or status != 200
     )
+
+
+def test_the_meeting_form_shows_the_numbers_parts_without_changing_them(meeting, make_user):
+    from meetings import services as meeting_services
+
+    meeting_services.meeting_letter_number_issue(meeting=meeting)
+    client = client_for(make_user("operator", Role.OPERATOR))
+    url = reverse("meetings:update", args=[meeting.pk])
+    form = client.get(url).context["form"]
+    assert form.fields["letter_classification"].disabled
+    assert form.fields["letter_date"].disabled
+    meeting.refresh_from_db()
+    data = _meeting_data(
+        meeting.organizer,
+        title="Judul baru",
+        version=meeting.version,
+        letter_classification="200.1",
+        letter_date="2030-01-01",
+    )
+    response = client.post(url, data)
+    meeting.refresh_from_db()
+    # The disabled parts keep their values whatever is posted.
+    assert meeting.letter_classification.code == "000.1.5"
+    assert meeting.letter_date == datetime.date(2024, 11, 15)
+    assert response.status_code == 302
+    assert meeting.title == "Judul baru"
