@@ -263,6 +263,19 @@ can_see_meeting = reads_whole_record | is_invited
 
 
 @rules.predicate
+def responsible_for(user, follow_up) -> bool:
+    """The follow-up is the user's own institution's to carry out."""
+    agency = user_agency(user)
+    return agency is not None and follow_up.responsible_agency_id == agency.pk
+
+
+@rules.predicate
+def agreed(user, follow_up) -> bool:
+    """Its meeting's minutes are approved: what was agreed is published."""
+    return follow_up.meeting.is_final
+
+
+@rules.predicate
 def letter_confidential(user, meeting) -> bool:
     """The invitation is marked Rahasia or Sangat Rahasia."""
     return meeting.letter_is_confidential
@@ -298,6 +311,14 @@ RULES = {
     # A follow-up's progress is tracked after the minutes are final (its text is not).
     "meetings.can_edit_follow_up": staff("meetings.change_followup"),
     "meetings.can_delete_follow_up": staff("meetings.delete_followup") & record_open,
+    # Across the series (object: the follow-up). Its institution reads and reports on it
+    # once the minutes that agreed it are approved; the organizer's staff at any time.
+    "meetings.can_read_follow_up": reads_whole_record
+    | (role("meetings.view_followup") & responsible_for & agreed),
+    "meetings.can_report_progress": staff("meetings.add_followupprogress")
+    | (role("meetings.report_followupprogress") & responsible_for & agreed),
+    # Object: the later meeting at which earlier follow-ups are reviewed.
+    "meetings.can_review_follow_ups": staff("meetings.add_followupprogress") & record_open,
     # --- The minutes workflow (object: the meeting) ---
     "meetings.can_submit_minutes": staff("meetings.submit_minutes")
     & minutes_draft

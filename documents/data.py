@@ -144,6 +144,16 @@ class FollowUpLine:
 
 
 @dataclass(frozen=True)
+class EarlierFollowUpLine:
+    number: int
+    text: str
+    origin: str  # the date of the meeting that agreed it
+    responsible: str
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
 class Document:
     """Common to every document of a meeting."""
 
@@ -167,6 +177,7 @@ class Notula(Document):
     briefings: tuple[BriefingSection, ...] = ()
     conclusions: str = ""
     follow_ups: tuple[FollowUpLine, ...] = ()
+    earlier_follow_ups: tuple[EarlierFollowUpLine, ...] = ()
     closing_time: str = ""
     place_date: str = ""
     # Approved: no DRAF mark (the stored final PDF also carries its verification block).
@@ -505,6 +516,7 @@ def notula_data(meeting: Meeting) -> Notula:
             briefings=tuple(_briefing_section(b) for b in briefings),
             conclusions=meeting.conclusions,
             follow_ups=_follow_up_lines(meeting),
+            earlier_follow_ups=_earlier_follow_up_lines(meeting),
             closing_time=(
                 f"{formatting.clock(meeting.end_time) if meeting.end_time else '........'} "
                 f"{meeting.zone_abbreviation}"
@@ -613,6 +625,22 @@ def _follow_up_lines(meeting: Meeting) -> tuple[FollowUpLine, ...]:
             due=formatting.long_date(f.due_date).split(", ", 1)[-1] if f.due_date else "",
         )
         for n, f in enumerate(selectors.follow_up_list(meeting=meeting), start=1)
+    )
+
+
+def _earlier_follow_up_lines(meeting: Meeting) -> tuple[EarlierFollowUpLine, ...]:
+    return tuple(
+        EarlierFollowUpLine(
+            number=n,
+            text=row.follow_up.text,
+            origin=formatting.long_date(row.follow_up.meeting.date).split(", ", 1)[-1],
+            responsible=(
+                row.follow_up.responsible_agency.name if row.follow_up.responsible_agency else ""
+            ),
+            status=row.status_label,
+            note=row.note,
+        )
+        for n, row in enumerate(selectors.earlier_follow_ups(meeting=meeting), start=1)
     )
 
 

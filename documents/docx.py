@@ -379,6 +379,17 @@ def notula_docx(doc: data.Notula) -> bytes:
     w.heading("III. KESIMPULAN / KEPUTUSAN")
     w.lines(doc.conclusions or "-")
     w.heading("IV. TINDAK LANJUT")
+    if doc.earlier_follow_ups:
+        w.heading("A. Tindak Lanjut Rapat Sebelumnya")
+        w.grid(
+            ["No", "Tindak Lanjut", "Rapat Asal", "Penanggung Jawab", "Status", "Keterangan"],
+            [
+                (f.number, f.text, f.origin, f.responsible, f.status, f.note)
+                for f in doc.earlier_follow_ups
+            ],
+            [8, 50, 24, 34, 20, 31],
+        )
+        w.heading("B. Tindak Lanjut Rapat Ini")
     _follow_ups(w, doc.follow_ups)
     w.paragraph(f"Rapat ditutup pukul {doc.closing_time}.").paragraph_format.keep_with_next = True
     w.paragraph("Notulis,").paragraph_format.keep_with_next = True

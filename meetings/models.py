@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -603,6 +604,62 @@ class FollowUp(VersionedModel):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+CLOSED_FOLLOW_UP = frozenset({"done", "cancelled"})
+
+
+class FollowUpProgress(models.Model):
+    """A dated step of a follow-up: its status then and what was done, by whom; recorded at a
+    later meeting of its series when `meeting` is set (its status at that meeting)."""
+
+    follow_up = models.ForeignKey(
+        FollowUp,
+        verbose_name=_("follow-up"),
+        on_delete=models.CASCADE,
+        related_name="progress",
+    )
+    status = models.CharField(_("status"), max_length=12, choices=FollowUp.Status.choices)
+    note = models.TextField(_("what was done"), blank=True)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("reviewed at meeting"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follow_up_reviews",
+    )
+
+    class Meta:
+        verbose_name = _("follow-up progress")
+        verbose_name_plural = _("follow-up progress")
+        ordering = ["follow_up", "recorded_at", "id"]
+        indexes = [
+            models.Index(fields=["follow_up", "recorded_at"], name="follow_up_progress_idx"),
+            models.Index(fields=["meeting"], name="follow_up_review_idx"),
+        ]
+        permissions = [
+            (
+                "report_followupprogress",
+                _("Can report the progress of its institution's follow-ups"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.follow_up}: {self.get_status_display()}"
+
+    @property
+    def closes(self) -> bool:
+        return self.status in CLOSED_FOLLOW_UP
 
 
 class MinutesEvent(models.Model):

@@ -1,6 +1,7 @@
 """Reads for meetings: every query the meeting pages run is built here."""
 
 import datetime
+import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -10,7 +11,15 @@ from django.utils import timezone
 
 from agencies.models import Agency, Official
 
-from .models import AgendaItem, Meeting, MinutesStatus, Participation
+from .models import (
+    CLOSED_FOLLOW_UP,
+    AgendaItem,
+    FollowUp,
+    FollowUpProgress,
+    Meeting,
+    MinutesStatus,
+    Participation,
+)
 from .schedule import agenda_schedule
 
 
@@ -409,3 +418,92 @@ def _agenda_share_model():
     from django.apps import apps
 
     return apps.get_model("attendance", "AgendaShare")
+
+
+# --- Follow-ups across a series ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeriesFollowUp:
+    """A follow-up agreed at an earlier meeting of the series, as it stood at this meeting."""
+
+    follow_up: FollowUp
+    status: str
+    status_label: str
+    note: str
+    reviewed: bool  # its status was recorded at this meeting
+    overdue: bool
+
+
+def series_meetings(*, meeting: Meeting) -> QuerySet[Meeting]:
+    """The meetings of the same series: one organizer, one election (or none)."""
+    return Meeting.objects.filter(
+        organizer_id=meeting.organizer_id, election_id=meeting.election_id
+    )
+
+
+def earlier_follow_ups(*, meeting: Meeting) -> list[SeriesFollowUp]:
+    """Follow-ups of earlier meetings of the series still open when this one was held (or
+    reviewed at it): "Tindak lanjut rapat sebelumnya". Those closed before this meeting's day
+    are left out, so a final Notula keeps the list it had when approved."""
+    # The meeting's day begins in its own zone: progress recorded before then came before it.
+    day_start = datetime.datetime.combine(
+        meeting.date, datetime.time(), tzinfo=zoneinfo.ZoneInfo(meeting.time_zone)
+    )
+    follow_ups = (
+        FollowUp.objects.filter(
+            meeting__in=series_meetings(meeting=meeting).filter(date__lt=meeting.date)
+        )
+        .select_related("meeting", "responsible_agency")
+        .prefetch_related(
+            Prefetch(
+                "progress",
+                queryset=FollowUpProgress.objects.select_related("meeting").order_by(
+                    "recorded_at", "id"
+                ),
+            )
+        )
+        .order_by("meeting__date", "id")
+    )
+    labels = dict(FollowUp.Status.choices)
+    rows = []
+    for follow_up in follow_ups:
+        steps = list(follow_up.progress.all())
+        reviews = [step for step in steps if step.meeting_id == meeting.pk]
+        # A step recorded at a meeting happened on that meeting's day, whenever it was typed.
+        before = [
+            step
+            for step in steps
+            if step.meeting_id != meeting.pk
+            and (
+                step.meeting.date < meeting.date
+                if step.meeting_id
+                else step.recorded_at < day_start
+            )
+        ]
+        if reviews:
+            status, note = reviews[-1].status, reviews[-1].note
+        elif before and before[-1].closes:
+            continue
+        elif not steps and follow_up.status in CLOSED_FOLLOW_UP:
+            continue  # closed before progress was logged: not open at this meeting
+        elif before:
+            status, note = before[-1].status, before[-1].note
+        else:
+            status = follow_up.status if not steps else FollowUp.Status.OPEN
+            note = follow_up.progress_note if not steps else ""
+        rows.append(
+            SeriesFollowUp(
+                follow_up=follow_up,
+                status=status,
+                status_label=str(labels[status]),
+                note=note,
+                reviewed=bool(reviews),
+                overdue=bool(
+                    follow_up.due_date
+                    and follow_up.due_date < meeting.date
+                    and status not in CLOSED_FOLLOW_UP
+                ),
+            )
+        )
+    return rows

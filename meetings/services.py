@@ -16,7 +16,15 @@ from pilkada_portal.writes import assign_fields, save_validated
 
 from .cache import meetings_touch
 from .guards import ensure_editable, lock_meeting
-from .models import AgendaItem, Election, FollowUp, Meeting, MinutesStatus, Participation
+from .models import (
+    AgendaItem,
+    Election,
+    FollowUp,
+    FollowUpProgress,
+    Meeting,
+    MinutesStatus,
+    Participation,
+)
 
 # The fields each write accepts, in the order their forms show them (the forms use these).
 MEETING_FIELDS = (
@@ -633,7 +641,7 @@ def follow_up_create(*, meeting: Meeting, text: str, **fields) -> FollowUp:
 
 @transaction.atomic
 def follow_up_update(
-    *, follow_up: FollowUp, expected_version: int | None = None, **fields
+    *, follow_up: FollowUp, expected_version: int | None = None, user=None, **fields
 ) -> FollowUp:
     """Change a follow-up's text, responsible institution, due date or status.
 
@@ -646,8 +654,59 @@ def follow_up_update(
         changed = {name for name, value in fields.items() if getattr(stored, name) != value}
         if changed - FOLLOW_UP_PROGRESS_FIELDS:
             ensure_editable(follow_up.meeting)
+    before = FollowUp.objects.filter(pk=follow_up.pk).values("status", "progress_note").first()
     assign_fields(follow_up, fields, FOLLOW_UP_FIELDS)
-    return save_validated(follow_up, expected_version=expected_version)
+    save_validated(follow_up, expected_version=expected_version)
+    if before and (before["status"], before["progress_note"]) != (
+        follow_up.status,
+        follow_up.progress_note,
+    ):
+        # Every change of progress is a dated step of the follow-up's log.
+        save_validated(
+            FollowUpProgress(
+                follow_up=follow_up,
+                status=follow_up.status,
+                note=follow_up.progress_note,
+                recorded_by=user,
+            )
+        )
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_progress_add(
+    *,
+    follow_up: FollowUp,
+    status: str,
+    note: str = "",
+    user=None,
+    meeting: Meeting | None = None,
+) -> FollowUpProgress:
+    """Record how far a follow-up has come (by its institution's liaison or the organizer's
+    staff): between meetings, or at a later meeting of its series (`meeting`, whose record
+    must still be open), which is then where it was reviewed, or closed."""
+    if meeting is not None:
+        ensure_editable(meeting)
+        origin = follow_up.meeting
+        if (
+            meeting.organizer_id != origin.organizer_id
+            or meeting.election_id != origin.election_id
+            or meeting.date <= origin.date
+        ):
+            raise ValidationError(
+                _("A follow-up is reviewed at a later meeting of its own series."),
+                code="series",
+            )
+    current = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    current.status = status
+    if note.strip():
+        current.progress_note = note.strip()
+    save_validated(current)
+    entry = FollowUpProgress(
+        follow_up=current, status=status, note=note.strip(), recorded_by=user, meeting=meeting
+    )
+    save_validated(entry)
+    return entry
 
 
 @transaction.atomic

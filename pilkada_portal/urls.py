@@ -53,6 +53,7 @@ urlpatterns = [
     path("", include("attendance.urls")),
     path("meetings/", include("meetings.urls")),
     path("agencies/", include("agencies.urls")),
+    path("tindak-lanjut/", include("followups.urls")),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),

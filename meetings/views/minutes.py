@@ -153,7 +153,10 @@ class FollowUpUpdateView(FollowUpCreateView):
         if form.is_valid():
             try:
                 services.follow_up_update(
-                    follow_up=follow_up, expected_version=form.expected_version, **form.cleaned_data
+                    follow_up=follow_up,
+                    expected_version=form.expected_version,
+                    user=request.user,
+                    **form.cleaned_data,
                 )
             except StaleVersionError as error:
                 form.show_stale(error)

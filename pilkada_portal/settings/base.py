@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "letters",
     "meetings",
     "briefings",
+    "followups",
     "attendance",
     "documents",
     "minutes",

@@ -15,6 +15,7 @@ LAYERS = [
     "accounts",
     "meetings",
     "briefings",
+    "followups",
     "attendance",
     "documents",
     "minutes",
