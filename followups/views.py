@@ -2,6 +2,7 @@
 and the review of earlier follow-ups at a later meeting of the series."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -38,9 +39,10 @@ def _filtered(request):
     return form, follow_ups
 
 
-class RegisterView(TemplateView):
+class RegisterView(PermissionRequiredMixin, TemplateView):
     """Every follow-up the user may see, soonest due first; overdue ones stand out."""
 
+    permission_required = "meetings.view_followup"
     template_name = "followups/register.html"
 
     def get_context_data(self, **kwargs):
@@ -74,8 +76,10 @@ REGISTER_COLUMNS = [
 ]
 
 
-class RegisterExportView(View):
+class RegisterExportView(PermissionRequiredMixin, View):
     """The register as filtered on screen, as .xlsx or .csv."""
+
+    permission_required = "meetings.view_followup"
 
     def get(self, request, fmt: str):
         if fmt not in FORMATS:

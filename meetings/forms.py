@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import organizer_ids, user_agency
@@ -81,9 +82,10 @@ class MeetingForm(VersionFieldMixin, forms.ModelForm):
             # Parts of the number given: shown, not changed (meetings.services.meeting_update).
             for name in ("letter_classification", "letter_date"):
                 self.fields[name].disabled = True
+                # Help texts are rendered as HTML: the number is escaped.
                 self.fields[name].help_text = _(
                     "Part of the letter number %(number)s, which never changes."
-                ) % {"number": self.instance.reference_number}
+                ) % {"number": escape(self.instance.reference_number)}
         # Staff organize meetings for their own institution (or one under it): accounts.rules.
         organizers = Agency.objects.order_by("name")
         if user is not None and not user.is_superuser:

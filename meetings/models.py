@@ -639,6 +639,8 @@ class FollowUpProgress(models.Model):
         related_name="follow_up_reviews",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("follow-up progress")
         verbose_name_plural = _("follow-up progress")

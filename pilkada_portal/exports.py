@@ -90,7 +90,8 @@ def xlsx_file(columns: Sequence[Column], rows: Iterable[Sequence], *, title: str
                 cell.number_format = column.number_format
             cells.append(cell)
         sheet.append(cells)
-    handle = tempfile.TemporaryFile()
+    # Handed to the FileResponse, which closes it when the download is sent.
+    handle = tempfile.TemporaryFile()  # noqa: SIM115
     workbook.save(handle)
     handle.seek(0)
     return handle

@@ -323,6 +323,32 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
             allowed("operator notulis"),
         ),
         (
+            "followups:register",
+            reverse("followups:register"),
+            allowed("operator notulis pimpinan pengawas liaison"),
+        ),
+        (
+            "followups:export",
+            reverse("followups:export", args=["csv"]),
+            allowed("operator notulis pimpinan pengawas liaison"),
+        ),
+        # The liaison's institution is responsible, but the minutes are not approved yet.
+        (
+            "followups:detail",
+            reverse("followups:detail", args=[follow_up]),
+            allowed("operator notulis pimpinan pengawas", other=404),
+        ),
+        (
+            "followups:review",
+            reverse("followups:review", args=[m, follow_up]),
+            allowed("operator notulis", ok=405),
+        ),
+        (
+            "followups:standing_item",
+            reverse("followups:standing_item", args=[m]),
+            allowed("operator", ok=405),
+        ),
+        (
             "meetings:follow_up_delete",
             reverse("meetings:follow_up_delete", args=[m, follow_up]),
             allowed("operator notulis", ok=302),

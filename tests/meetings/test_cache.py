@@ -30,8 +30,9 @@ def test_second_view_runs_fewer_queries(reader_client):
         _page(reader_client, meeting)
     assert len(warm) < len(cold)
     # session, user, meeting, permissions of the user and its groups, minutes events, revisions,
-    # the profile with its institution and the institutions under it (tenancy)
-    assert len(warm) <= 9
+    # the profile with its institution and the institutions under it (tenancy), the open
+    # follow-ups of earlier meetings of the series (not cached: other meetings change them)
+    assert len(warm) <= 10
 
 
 def test_attendance_change_shows_at_once(reader_client):
