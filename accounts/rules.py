@@ -327,6 +327,8 @@ RULES = {
     & approves_this_meeting
     & minutes_in_review,
     "meetings.can_reopen_minutes": staff("meetings.revise_minutes") & ~record_open,
+    # The people present as a table, phone numbers included: the organizer's own staff.
+    "attendance.can_export_attendance": staff_sees_meeting,
     # --- Documents (object: the meeting) ---
     "documents.can_read_agenda": can_see_meeting,
     "documents.can_read_documents": reads_whole_record,

@@ -26,6 +26,11 @@ urlpatterns = [
         views.SignatureView.as_view(),
         name="signature",
     ),
+    path(
+        "meetings/<int:pk>/people/unduh.<str:fmt>",
+        views.AttendanceExportView.as_view(),
+        name="export",
+    ),
     path("meetings/<int:pk>/check-in/", views.DeskView.as_view(), name="desk"),
     path("meetings/<int:pk>/check-in/qr/", views.DeskQrView.as_view(), name="desk_qr"),
     path("meetings/<int:pk>/check-in/arrivals/", views.ArrivalsView.as_view(), name="arrivals"),

@@ -374,3 +374,61 @@ UPCOMING_MEETING = {
     "contact_phone": "0812-0000-0000",
 }
 UPCOMING_DAYS = 3
+
+# A fictional series of one election to voting day (dated from the day the demo is loaded):
+# an earlier Rakor whose follow-ups and readiness the later ones take up, so that `make run`
+# shows the follow-up register and the readiness dashboard filled.
+SERIES_ELECTION = "[CONTOH] Pilkada Serentak (data fiktif)"
+SERIES_VOTING_IN_DAYS = 6  # the upcoming meeting (in 3 days) is then H-3
+SERIES_EARLIER = {
+    "title": "[CONTOH] Rakor Kesiapan H-20 (data fiktif)",
+    "venue": "Aula Kantor Bupati Konawe Utara (contoh)",
+    "kind": "rakor",
+    "start_time": datetime.time(9, 0),
+    "end_time": datetime.time(12, 0),
+    "status": "held",
+    "opening_remarks": "Contoh pembukaan rapat seri (data fiktif).",
+    "conclusions": "1. Distribusi logistik ke kecamatan kepulauan dipercepat (data fiktif).",
+}
+SERIES_EARLIER_DAYS_AGO = 14
+# agency, aspect, label, status at the earlier meeting, at today's, value, target, unit
+SERIES_INDICATORS = (
+    (KPU, "logistics", "Logistik tiba di PPS (contoh)", "at_risk", "achieved", 40, 100, "%"),
+    (
+        POLRES,
+        "security",
+        "Personel pengamanan TPS (contoh)",
+        "on_track",
+        "on_track",
+        320,
+        350,
+        "orang",
+    ),
+    (
+        BAWASLU,
+        "vulnerability",
+        "TPS rawan terpetakan (contoh)",
+        "on_track",
+        "achieved",
+        30,
+        45,
+        "TPS",
+    ),
+)
+# text, responsible, due (days from today), progress between meetings (liaison), closed today
+SERIES_FOLLOW_UPS = (
+    (
+        "Mempercepat distribusi logistik ke kecamatan kepulauan (contoh)",
+        KPU,
+        -4,
+        "Logistik 60% tiba di PPS kepulauan; kapal kedua berangkat (contoh)",
+        True,
+    ),
+    (
+        "Menyusun rencana pengamanan TPS rawan banjir bersama BPBD (contoh)",
+        POLRES,
+        2,
+        "",
+        False,
+    ),
+)

@@ -308,12 +308,20 @@ def demo_load() -> DemoResult:
         owner=agencies[data.KESBANGPOL],
     )
     today = timezone.localdate()
+    series = _upsert(
+        Election,
+        {"name": data.SERIES_ELECTION, "region": regency},
+        voting_day=today + datetime.timedelta(days=data.SERIES_VOTING_IN_DAYS),
+        kind=Election.Kind.SIMULTANEOUS,
+        owner=agencies[data.KESBANGPOL],
+    )
     result = DemoResult(
         seed_meeting=_seed_meeting(agencies, election),
         example_meeting=_example_meeting(agencies, election),
-        today_meeting=_today_meeting(agencies, election, today),
-        upcoming_meeting=_upcoming_meeting(agencies, election, today),
+        today_meeting=_today_meeting(agencies, series, today),
+        upcoming_meeting=_upcoming_meeting(agencies, series, today),
     )
+    _series(agencies, series, today, result.today_meeting)
     # The chair and the organizer as hosts, every invitation in protocol order.
     meetings = (result.seed_meeting, result.example_meeting)
     for meeting in (*meetings, result.today_meeting, result.upcoming_meeting):
@@ -321,6 +329,96 @@ def demo_load() -> DemoResult:
             meeting_services.meeting_hosts_sync(meeting=meeting)
             meeting_services.participations_sort(meeting=meeting)
     return result
+
+
+def _series(agencies, election, today: datetime.date, today_meeting: Meeting) -> Meeting:
+    """The earlier meeting of the fictional series (its follow-ups, readiness at risk) and
+    today's readiness (demo_series_progress adds what people did)."""
+    earlier = _dated_meeting(
+        agencies,
+        election,
+        data.SERIES_EARLIER,
+        today - datetime.timedelta(days=data.SERIES_EARLIER_DAYS_AGO),
+    )
+    for agency_name, aspect, label, before, now, value, target, unit in data.SERIES_INDICATORS:
+        for meeting, status, figure in ((earlier, before, value), (today_meeting, now, target)):
+            agency = agencies[agency_name]
+            briefing = _upsert(
+                Briefing,
+                {"meeting": meeting, "agency": agency},
+                topic=f"Kesiapan {agency.name} (contoh)",
+                readiness="ready" if status == "achieved" else "ready_with_notes",
+                status=Briefing.Status.SUBMITTED,
+            )
+            _upsert(
+                ReadinessIndicator,
+                {"briefing": briefing, "label": label},
+                aspect=aspect,
+                status=status,
+                value=_decimal(figure),
+                target=_decimal(target),
+                unit=unit,
+            )
+    for text, agency_name, due_in, _progress, _closed in data.SERIES_FOLLOW_UPS:
+        _upsert(
+            FollowUp,
+            {"meeting": earlier, "text": text},
+            responsible_agency=agencies[agency_name],
+            due_date=today + datetime.timedelta(days=due_in),
+        )
+    return earlier
+
+
+@transaction.atomic
+def demo_series_progress(*, submitter, approver, liaison=None) -> None:
+    """What people did in the fictional series (needs the demo users): the earlier meeting's
+    minutes approved, its liaison's progress report, a follow-up closed at today's meeting."""
+    from minutes import services as minutes_services
+
+    today = timezone.localdate()
+    earlier = Meeting.objects.get(title=data.SERIES_EARLIER["title"])
+    today_meeting = Meeting.objects.get(title=data.TODAY_MEETING["title"])
+    if not earlier.is_final:
+        agencies = {
+            a.name: a for a in Agency.objects.filter(name__in=[data.SETDA, data.KESBANGPOL])
+        }
+        earlier = _upsert(
+            Meeting,
+            {"pk": earlier.pk},
+            chair=Official.objects.filter(agency=agencies[data.SETDA]).first(),
+            minute_taker=Official.objects.filter(agency=agencies[data.KESBANGPOL]).first(),
+        )
+        meeting_services.meeting_hosts_sync(meeting=earlier)
+        earlier.participations.update(status=Participation.Status.PRESENT)
+        if not earlier.agenda_items.exists():
+            meeting_services.agenda_item_create(
+                meeting=earlier, title="Pembahasan kesiapan (contoh)", kind="discussion"
+            )
+        earlier.agenda_items.update(no_notes=True)
+        if earlier.minutes_status == "draft":
+            minutes_services.minutes_submit(meeting=earlier, user=submitter)
+        minutes_services.minutes_approve(
+            meeting=earlier, user=approver, verify_url="/verifikasi/{code}/"
+        )
+    for text, _agency, _due, progress, closed in data.SERIES_FOLLOW_UPS:
+        follow_up = FollowUp.objects.get(meeting=earlier, text=text)
+        if progress and not follow_up.progress.filter(meeting__isnull=True).exists():
+            meeting_services.follow_up_progress_add(
+                follow_up=follow_up, status="in_progress", note=progress, user=liaison
+            )
+        if (
+            closed
+            and today_meeting.date == today
+            and not today_meeting.is_final
+            and not follow_up.progress.filter(meeting=today_meeting).exists()
+        ):
+            meeting_services.follow_up_progress_add(
+                follow_up=follow_up,
+                status="done",
+                note="Dilaporkan tuntas dalam rapat hari ini (contoh)",
+                user=submitter,
+                meeting=today_meeting,
+            )
 
 
 def _upcoming_meeting(agencies, election, today: datetime.date) -> Meeting:

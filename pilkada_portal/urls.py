@@ -54,6 +54,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("agencies/", include("agencies.urls")),
     path("tindak-lanjut/", include("followups.urls")),
+    path("kesiapan/", include("readiness.urls")),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),

@@ -116,6 +116,7 @@ class MeetingDetailView(TemplateView):
             documents=documents,
             # The invitation's number is given (or recorded) by those who edit the meeting.
             can_number_letter=allows(user, "meetings.can_edit_meeting", meeting),
+            can_export_attendance=allows(user, "attendance.can_export_attendance", meeting),
             # The whole record (draft minutes, every briefing): the organizer's staff and
             # supervisors; an invitee sees what is published.
             reads_record=staff,

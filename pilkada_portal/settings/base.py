@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "meetings",
     "briefings",
     "followups",
+    "readiness",
     "attendance",
     "documents",
     "minutes",

@@ -125,4 +125,10 @@
     var question = submitter && submitter.getAttribute("data-confirm");
     if (question && !window.confirm(question)) event.preventDefault();
   });
+
+  // A print button (the readiness dashboard): the browser's print dialog, its print stylesheet.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) window.print();
+  });
 })();

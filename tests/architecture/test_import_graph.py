@@ -16,6 +16,7 @@ LAYERS = [
     "meetings",
     "briefings",
     "followups",
+    "readiness",
     "attendance",
     "documents",
     "minutes",

@@ -1,8 +1,9 @@
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 
 from accounts.services import demo_users_create
-from demo.loader import demo_load
+from demo.loader import demo_load, demo_series_progress
 
 
 class Command(BaseCommand):
@@ -26,6 +27,15 @@ class Command(BaseCommand):
             )
             return
         users = demo_users_create()
+        by_name = {
+            user.username: user
+            for user in User.objects.filter(username__in=["notulis", "pimpinan", "perwakilan"])
+        }
+        demo_series_progress(
+            submitter=by_name["notulis"],
+            approver=by_name["pimpinan"],
+            liaison=by_name.get("perwakilan"),
+        )
         self.stdout.write(f"Demo logins (password for all: {users[0].password}):")
         for user in users:
             self.stdout.write(f"  {user.username:<10} {user.role}")
