@@ -322,6 +322,23 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
             reverse("meetings:follow_up_update", args=[m, follow_up]),
             allowed("operator notulis"),
         ),
+        # An election without meetings: nobody has a dashboard of it.
+        ("readiness:dashboard", reverse("readiness:dashboard", args=[election]), row(404)),
+        (
+            "readiness:election_export",
+            reverse("readiness:election_export", args=[election, "csv"]),
+            row(404),
+        ),
+        (
+            "readiness:meeting_export",
+            reverse("readiness:meeting_export", args=[m, "csv"]),
+            staff_docs,
+        ),
+        (
+            "attendance:export",
+            reverse("attendance:export", args=[m, "csv"]),
+            allowed("operator notulis pimpinan"),
+        ),
         (
             "followups:register",
             reverse("followups:register"),
