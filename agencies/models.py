@@ -7,6 +7,8 @@ from simple_history.models import HistoricalRecords
 from pilkada_portal.models import VersionedModel
 
 from .validators import (
+    LETTER_NUMBER_MAX,
+    longest_letter_number,
     validate_logo_image,
     validate_logo_size,
     validate_nip,
@@ -319,6 +321,17 @@ class Agency(VersionedModel):
 
         if self.pk is not None and any(a.pk == self.pk for a in self.ancestors()):
             raise ValidationError({"parent": _("An institution cannot be placed under itself.")})
+        longest = longest_letter_number(self.letter_number_format, self.letter_unit_code)
+        if longest > LETTER_NUMBER_MAX:
+            raise ValidationError(
+                {
+                    "letter_number_format": _(
+                        "With this format and unit code a letter number can have %(length)s "
+                        "characters; at most %(max)s fit. Shorten the format or the unit code."
+                    )
+                    % {"length": longest, "max": LETTER_NUMBER_MAX}
+                }
+            )
 
     def ancestors(self):
         """Its parent, the parent's parent... up to the top (stopping at a cycle that an

@@ -152,3 +152,20 @@ def validate_number_format(value: str) -> None:
             _("The format must contain {nomor}, where the register's number goes."),
             code="no_number",
         )
+
+
+# The letter number is stored in 80 characters (meetings.Meeting.reference_number).
+LETTER_NUMBER_MAX = 80
+
+
+def longest_letter_number(fmt: str, unit: str) -> int:
+    """How long a number of this format can get (a long classification code, a five-digit
+    sequence); 0 for a format that validate_number_format refuses anyway."""
+    try:
+        validate_number_format(fmt or "{kode}/{nomor}/{unit}/{tahun}")
+    except ValidationError:
+        return 0
+    text = (fmt or "{kode}/{nomor}/{unit}/{tahun}").format(
+        kode="000.0.00.000", nomor=99999, unit=unit, tahun=2099
+    )
+    return len(text)

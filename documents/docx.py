@@ -33,6 +33,16 @@ LABEL_WIDTH = Mm(34)
 PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 
 
+PLACEHOLDERS = frozenset({NUMBER, DATE, SIGNATURE, SIGNER_NAME, SIGNER_ID, SIGNER_POSITION})
+
+
+def _text(value) -> str:
+    """Text from the record, with "${" broken so that no typed text is taken by SRIKANDI for
+    one of its placeholders (which only the portal writes, each as a run of its own)."""
+    text = str(value)
+    return text if text in PLACEHOLDERS else text.replace("${", "$ {")
+
+
 class _Writer:
     """A python-docx document with the few paragraph shapes naskah dinas use."""
 
@@ -124,7 +134,7 @@ class _Writer:
             paragraph.paragraph_format.first_line_indent = Mm(10)
         for part in parts:
             text, style = part if isinstance(part, tuple) else (part, "")
-            run = paragraph.add_run(text)
+            run = paragraph.add_run(_text(text))
             run.bold = bold or "b" in style
             run.underline = "u" in style
         return paragraph
@@ -162,7 +172,7 @@ class _Writer:
             target = cells[2].paragraphs[0]
             for part in value if isinstance(value, tuple | list) else [value]:
                 text, style = part if isinstance(part, tuple) else (part, "")
-                run = target.add_run(text)
+                run = target.add_run(_text(text))
                 run.bold = "b" in style
 
     def grid(self, header, rows, widths) -> None:
@@ -180,7 +190,7 @@ class _Writer:
             cells = table.add_row().cells
             for cell, value, width in zip(cells, values, widths, strict=True):
                 cell.width = Mm(width)
-                cell.paragraphs[0].add_run(str(value))
+                cell.paragraphs[0].add_run(_text(value))
         self.doc.add_paragraph()
 
     def signature(self, signature: data.Signature, *, place_date: str = "", srikandi: bool):
@@ -218,6 +228,14 @@ class _Writer:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
+
+
+def _who(signature: data.Signature) -> str:
+    """ "Name, position", or a dotted line to fill in when nobody is recorded (the position
+    alone is then only the block's default label)."""
+    if not signature.name:
+        return "...................................."
+    return f"{signature.name}, {signature.position}" if signature.position else signature.name
 
 
 def _venue(schedule: data.Schedule) -> str:
@@ -331,11 +349,8 @@ def notula_docx(doc: data.Notula) -> bytes:
         [
             *_schedule_rows(doc),
             ("Acara", doc.meeting_title),
-            ("Pimpinan Rapat", ", ".join(p for p in (doc.chair.name, doc.chair.position) if p)),
-            (
-                "Notulis",
-                ", ".join(p for p in (doc.minute_taker.name, doc.minute_taker.position) if p),
-            ),
+            ("Pimpinan Rapat", _who(doc.chair)),
+            ("Notulis", _who(doc.minute_taker)),
         ]
     )
     w.paragraph("Peserta:")

@@ -3,6 +3,7 @@ recorded from SRIKANDI. Each public function is one transaction."""
 
 import csv
 import io
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -72,6 +73,23 @@ def classifications_load_shipped() -> tuple[int, int]:
     return classifications_load(rows=classification_rows(SHIPPED_TABLE.read_text(encoding="utf-8")))
 
 
+def _formatted(organizer: Agency, classification: Classification, sequence: int, year: int):
+    return format_number(
+        organizer.letter_number_format,
+        code=classification.code,
+        sequence=sequence,
+        unit=organizer.letter_unit_code,
+        year=year,
+    )
+
+
+def clean_number(text: str) -> str:
+    """A typed number without invisible characters (zero-width spaces, direction marks) and
+    with single spaces."""
+    visible = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc"))
+    return " ".join(visible.split())
+
+
 @transaction.atomic
 def number_issue(
     *,
@@ -89,20 +107,21 @@ def number_issue(
     _check_format(organizer)
     NumberRegister.objects.get_or_create(organizer=organizer, year=year)
     register = NumberRegister.objects.select_for_update().get(organizer=organizer, year=year)
-    register.last_number += 1
+    sequence = register.last_number + 1
+    number = _formatted(organizer, classification, sequence, year)
+    # A number recorded from SRIKANDI may already be the register's next one: it is taken,
+    # so the register moves past it (no number twice, and none left unused between).
+    while IssuedNumber.objects.filter(organizer=organizer, number=number).exists():
+        sequence += 1
+        number = _formatted(organizer, classification, sequence, year)
+    register.last_number = sequence
     register.save(update_fields=["last_number"])
     issued = IssuedNumber(
         organizer=organizer,
         year=year,
-        sequence=register.last_number,
+        sequence=sequence,
         classification=classification,
-        number=format_number(
-            organizer.letter_number_format,
-            code=classification.code,
-            sequence=register.last_number,
-            unit=organizer.letter_unit_code,
-            year=year,
-        ),
+        number=number,
         subject=subject[:250],
         issued_by=user,
     )
@@ -125,7 +144,7 @@ def number_record(
         organizer=organizer,
         year=year,
         classification=classification,
-        number=" ".join(number.split()),
+        number=clean_number(number),
         subject=subject[:250],
         external=True,
         issued_by=user,

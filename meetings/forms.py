@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
@@ -132,6 +133,9 @@ class MeetingDuplicateForm(OnceFormMixin, forms.Form):
         self.helper.add_input(Submit("save", _("Create the copy")))
 
 
+REPORT_TEXT_MAX = 4000
+
+
 class MinutesForm(VersionFieldMixin, forms.ModelForm):
     """The meeting-wide minutes text."""
 
@@ -149,6 +153,11 @@ class MinutesForm(VersionFieldMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A report's own parts are paragraphs, not books: a bound keeps its PDF in pages.
+        for name in REPORT_FIELDS:
+            self.fields[name].max_length = REPORT_TEXT_MAX
+            self.fields[name].validators.append(MaxLengthValidator(REPORT_TEXT_MAX))
+            self.fields[name].widget.attrs["maxlength"] = REPORT_TEXT_MAX
         self.helper = FormHelper()
         self.helper.form_tag = False
 

@@ -202,7 +202,7 @@ def meeting_letter_number_issue(*, meeting: Meeting, user=None) -> Meeting:
 @transaction.atomic
 def meeting_letter_number_record(*, meeting: Meeting, number: str, user=None) -> Meeting:
     """Record the number the invitation was given elsewhere (SRIKANDI)."""
-    number = " ".join(number.split())
+    number = letter_services.clean_number(number)
     if not number:
         raise ValidationError(_("Type the letter number."), code="required")
 

@@ -285,3 +285,21 @@ def test_a_capacity_needs_the_position_signed_for(example):
     with pytest.raises(ValidationError) as refused:
         example.full_clean()
     assert "letter_signed_for" in refused.value.message_dict
+
+
+def test_typed_text_cannot_pose_as_a_srikandi_placeholder(example):
+    example.report_suggestions = "Saran: ${ttd_pengirim} dan ${nomor_naskah}"
+    example.save()
+    runs, text = _docx_runs(document_docx(example, "laporan").content)
+    assert "$ {ttd_pengirim}" in text
+    # Only the portal's own runs hold placeholders.
+    assert runs.count(SIGNATURE) == 1
+
+
+def test_a_notula_without_chair_shows_dotted_lines_not_the_label(example):
+    example.chair = None
+    example.minute_taker = None
+    example.save()
+    _runs, text = _docx_runs(document_docx(example, "notula").content)
+    assert "Pimpinan Rapat Pimpinan Rapat" not in text.replace(":", " ").replace("  ", " ")
+    assert "...................................." in text

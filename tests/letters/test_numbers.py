@@ -246,3 +246,33 @@ def test_the_parts_of_a_given_number_stay(make_user):
         letter_date=datetime.date(2024, 11, 1),
     )
     assert Meeting.objects.get(pk=meeting.pk).venue == "Aula baru"
+
+
+def test_a_recorded_number_equal_to_the_registers_next_is_skipped_not_blocking():
+    organizer = numbered_organizer()
+    services.number_record(organizer=organizer, number="000.1.5/1/Bakesbangpol/2030", year=2030)
+    issued = services.number_issue(organizer=organizer, classification=meeting_code(), year=2030)
+    assert issued.number == "000.1.5/2/Bakesbangpol/2030"
+    again = services.number_issue(organizer=organizer, classification=meeting_code(), year=2030)
+    assert again.sequence == 3
+
+
+def test_an_invisible_number_is_no_number():
+    numbered_organizer()
+    meeting = MeetingFactory()
+    with pytest.raises(ValidationError):
+        meeting_services.meeting_letter_number_record(meeting=meeting, number="\u200b \u200e")
+    assert Meeting.objects.get(pk=meeting.pk).reference_number == ""
+    meeting = meeting_services.meeting_letter_number_record(
+        meeting=meeting, number="000.1.5/\u200b12/Bakesbangpol/2024"
+    )
+    assert meeting.reference_number == "000.1.5/12/Bakesbangpol/2024"
+
+
+def test_a_format_that_makes_numbers_too_long_is_refused_on_the_institution():
+    organizer = numbered_organizer()
+    organizer.letter_number_format = "{nomor:09}/" + "{unit}" * 11
+    organizer.letter_unit_code = "U" * 40
+    with pytest.raises(ValidationError) as refused:
+        organizer.full_clean()
+    assert "letter_number_format" in refused.value.message_dict

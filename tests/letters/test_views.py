@@ -179,3 +179,20 @@ def test_the_meeting_form_shows_the_numbers_parts_without_changing_them(meeting,
     assert meeting.letter_date == datetime.date(2024, 11, 15)
     assert response.status_code == 302
     assert meeting.title == "Judul baru"
+
+
+def test_report_texts_are_bounded_next_to_the_field(meeting):
+    from meetings.forms import REPORT_TEXT_MAX, MinutesForm
+
+    form = MinutesForm(
+        {
+            "minutes-version": meeting.version,
+            "minutes-opening_remarks": "",
+            "minutes-conclusions": "",
+            "minutes-report_purpose": "x" * (REPORT_TEXT_MAX + 1),
+        },
+        instance=meeting,
+        prefix="minutes",
+    )
+    assert not form.is_valid()
+    assert "report_purpose" in form.errors

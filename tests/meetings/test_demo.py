@@ -76,8 +76,9 @@ def test_demo_users_are_refused_when_debug_is_off(settings):
         demo_users_create()
     call_command("load_demo")
     assert not get_user_model().objects.exists()
-    # The seed, the [CONTOH] example, today's and an upcoming fictional meeting.
-    assert Meeting.objects.count() == 4
+    # The seed, the [CONTOH] example, and the fictional series: an earlier meeting, today's
+    # and an upcoming one.
+    assert Meeting.objects.count() == 5
 
 
 def test_demo_users_have_one_role_each(settings):
@@ -118,3 +119,38 @@ def test_the_demo_shows_todays_check_in_and_an_upcoming_meeting(settings, tmp_pa
     # Loading again adds nobody.
     demo_load()
     assert today.attendees.count() == 3
+
+
+def test_the_demo_series_fills_the_register_and_the_dashboard(settings):
+    """`make run` shows the follow-up register and the readiness dashboard filled."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from meetings.models import FollowUpProgress
+    from meetings.selectors import earlier_follow_ups
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")  # idempotent: nothing twice
+    today = Meeting.objects.get(title__startswith="[CONTOH] Rakor Hari Ini")
+    earlier = Meeting.objects.get(title__startswith="[CONTOH] Rakor Kesiapan H-20")
+    assert earlier.is_final
+    assert earlier.revisions.count() == 1
+    assert FollowUpProgress.objects.count() == 2
+    rows = earlier_follow_ups(meeting=today)
+    assert sorted(row.status for row in rows) == ["done", "open"]
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="operator"))
+    dashboard = client.get(reverse("readiness:dashboard", args=[today.election_id]))
+    assert dashboard.status_code == 200
+    body = dashboard.content.decode()
+    assert "H-6" in body
+    assert "Logistik tiba di PPS (contoh)" not in body or "trend-achieved" in body
+    register = client.get(reverse("followups:register")).content.decode()
+    assert "Mempercepat distribusi logistik" in register
+    liaison = Client()
+    liaison.force_login(get_user_model().objects.get(username="perwakilan"))
+    assert (
+        "Mempercepat distribusi logistik"
+        in liaison.get(reverse("followups:register")).content.decode()
+    )
