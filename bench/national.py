@@ -3,7 +3,8 @@
 The 552 shipped regions (38 provinces, 514 kabupaten/kota with their Kemendagri codes), 100
 institutions per region (55,200), 46 meetings per regency or city (23,644, most past, some
 upcoming, one election per region) plus 1,426 of the provinces (25,070 in all), and 100
-invitations per meeting (2,507,000 participations), a tenth of them present. Runs the
+invitations per meeting (2,507,000 participations), a tenth of them present; three follow-ups
+and three briefings of two indicators per meeting (75,210 follow-ups, 150,420 indicators). Runs the
 migrations first; refuses a database that already holds meetings unless --append.
 
 Run: BENCH_DATABASE_URL=postgres://user:pw@127.0.0.1:5432/pilkada_national \\
@@ -28,6 +29,9 @@ NULL = r"\N"
 AGENCIES_PER_REGION = 100
 MEETINGS_PER_REGENCY, MEETINGS_PER_PROVINCE = 46, 46
 INVITATIONS_PER_MEETING = 100
+FOLLOW_UPS_PER_MEETING = 3
+BRIEFINGS_PER_MEETING = 3
+INDICATORS_PER_BRIEFING = 2
 
 
 def _cell(value):
@@ -110,7 +114,8 @@ def main() -> None:
     from django.utils import timezone
 
     from agencies.models import Agency, Region
-    from meetings.models import Election, Meeting, Participation
+    from briefings.models import Briefing, ReadinessIndicator
+    from meetings.models import Election, FollowUp, Meeting, Participation
 
     call_command("migrate", verbosity=0)
     if Meeting.objects.exists() and not args.append:
@@ -223,7 +228,76 @@ def main() -> None:
             participations(),
         )
         print(f"{count} participations", flush=True)
-        reset_sequences(Region, Agency, Election, Meeting, Participation)
+
+        # The series to voting day: three follow-ups and three briefings (two indicators
+        # each) per meeting, for the register and the readiness dashboard.
+        follow_up_statuses = ["open", "in_progress", "done", "done", "cancelled"]
+        meeting_days = {row[0]: row[5] for row in meeting_rows}
+
+        def follow_ups():
+            for meeting, region in meeting_regions:
+                for number in range(FOLLOW_UPS_PER_MEETING):
+                    due = meeting_days[meeting] + datetime.timedelta(days=rng.randint(3, 30))
+                    yield (
+                        1,
+                        meeting,
+                        f"Tindak lanjut uji {meeting}-{number}",
+                        agencies_of[region][1 + number],
+                        due,
+                        rng.choice(follow_up_statuses),
+                    )
+
+        count = copy_rows(
+            FollowUp,
+            ["version", "meeting_id", "text", "responsible_agency_id", "due_date", "status"],
+            follow_ups(),
+        )
+        print(f"{count} follow-ups", flush=True)
+        briefing_id = next_id(Briefing)
+        briefing_rows = []
+        for meeting, region in meeting_regions:
+            for number in range(BRIEFINGS_PER_MEETING):
+                briefing_rows.append(
+                    (
+                        briefing_id,
+                        1,
+                        meeting,
+                        agencies_of[region][1 + number],
+                        f"Kesiapan uji {number}",
+                        "submitted",
+                    )
+                )
+                briefing_id += 1
+        copy_rows(
+            Briefing,
+            ["id", "version", "meeting_id", "agency_id", "topic", "status"],
+            briefing_rows,
+        )
+        aspects = ["logistics", "security", "voter_data", "vulnerability"]
+        indicator_statuses = ["achieved", "on_track", "at_risk", "blocked", "unassessed"]
+
+        def indicators():
+            for row in briefing_rows:
+                for number in range(INDICATORS_PER_BRIEFING):
+                    yield (
+                        row[0],
+                        aspects[(row[0] + number) % len(aspects)],
+                        f"Indikator uji {number}",
+                        rng.choice(indicator_statuses),
+                        rng.randint(0, 100),
+                        100,
+                        "%",
+                    )
+
+        count = copy_rows(
+            ReadinessIndicator,
+            ["briefing_id", "aspect", "label", "status", "value", "target", "unit"],
+            indicators(),
+        )
+        print(f"{len(briefing_rows)} briefings, {count} indicators", flush=True)
+        reset_sequences(
+            Region, Agency, Election, Meeting, Participation, FollowUp, Briefing, ReadinessIndicator
+        )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(f"generated in {time.perf_counter() - started:.0f} s")

@@ -99,6 +99,21 @@ def measure() -> None:
         operator_client,
     )
     pages["supervisor: home"] = (reverse("home"), {})
+    # The series to voting day: the follow-up register and an election's readiness dashboard.
+    pages["follow-up register"] = (reverse("followups:register"), {})
+    pages["operator: follow-up register"] = (reverse("followups:register"), {}, operator_client)
+    election = (
+        Meeting.objects.filter(organizer_id=meeting.organizer_id)
+        .exclude(election=None)
+        .values_list("election", flat=True)
+        .first()
+    )
+    if election:
+        pages["operator: readiness dashboard"] = (
+            reverse("readiness:dashboard", args=[election]),
+            {},
+            operator_client,
+        )
     results, scans = {}, {}
     for name, (path, query, *who) in pages.items():
         client = who[0] if who else supervisor_client
@@ -112,7 +127,7 @@ def measure() -> None:
             client.get(path, query)
             timings.append((time.perf_counter() - started) * 1000)
         results[name] = statistics.median(timings)
-        if "list" in name or "home" in name:
+        if "list" in name or "home" in name or "register" in name:
             with CaptureQueriesContext(connection) as queries:
                 client.get(path, query)
             for captured in queries.captured_queries:

@@ -4,7 +4,6 @@ and the review of earlier follow-ups at a later meeting of the series."""
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -17,6 +16,7 @@ from meetings import services as meeting_services
 from meetings.models import FollowUp
 from meetings.views.common import MeetingMixin, RuleRequiredMixin
 from pilkada_portal.exports import FORMATS, Column, table_response
+from pilkada_portal.pagination import CappedPaginator
 
 from . import selectors
 from .forms import ProgressForm, RegisterFilterForm
@@ -47,7 +47,7 @@ class RegisterView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form, follow_ups = _filtered(self.request)
-        page = Paginator(follow_ups, PAGE).get_page(self.request.GET.get("page"))
+        page = CappedPaginator(follow_ups, PAGE).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
