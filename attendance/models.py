@@ -9,8 +9,7 @@ from simple_history.models import HistoricalRecords
 from agencies.models import Agency, Official
 from meetings.models import Meeting, Participation
 from pilkada_portal.models import VersionedModel
-
-from .storage import private_storage
+from pilkada_portal.storage import private_storage
 
 
 class Attendee(VersionedModel):

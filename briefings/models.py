@@ -1,3 +1,5 @@
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -7,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from agencies.models import Agency, Official
 from meetings.models import AgendaItem, Meeting
 from pilkada_portal.models import VersionedModel
+from pilkada_portal.storage import private_storage
 
 
 class Briefing(VersionedModel):
@@ -271,3 +274,53 @@ class BriefingTemplateItem(models.Model):
     def clean(self) -> None:
         if self.target is not None and self.target <= 0:
             raise ValidationError({"target": _("A target must be greater than zero.")})
+
+
+def attachment_path(instance, filename: str) -> str:
+    # The stored name is ours (a random one with the detected type's extension), never the
+    # uploader's: the original name is only shown.
+    extension = filename[filename.rfind(".") :]
+    return f"paparan/{instance.briefing.meeting_id}/{uuid.uuid4().hex}{extension}"
+
+
+class BriefingAttachment(models.Model):
+    """An institution's presentation file (paparan) attached to its briefing, kept outside the
+    public media folder and served through a view that checks access."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        PPTX = "pptx", "PowerPoint (PPTX)"
+        XLSX = "xlsx", "Excel (XLSX)"
+        DOCX = "docx", "Word (DOCX)"
+        JPEG = "jpg", "JPEG"
+        PNG = "png", "PNG"
+
+    briefing = models.ForeignKey(
+        Briefing,
+        verbose_name=_("briefing"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path, storage=private_storage)
+    name = models.CharField(_("file name"), max_length=200)
+    kind = models.CharField(_("type"), max_length=5, choices=Kind.choices)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("briefing attachment")
+        verbose_name_plural = _("briefing attachments")
+        ordering = ["briefing", "uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name

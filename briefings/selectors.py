@@ -23,7 +23,7 @@ def briefing_detail_get(*, meeting_pk: int, pk: int) -> Briefing:
     return get_object_or_404(
         Briefing.objects.select_related(
             "meeting", "agency", "agenda_item", "presenter"
-        ).prefetch_related("indicators", "risks"),
+        ).prefetch_related("indicators", "risks", "attachments"),
         meeting_id=meeting_pk,
         pk=pk,
     )
@@ -38,7 +38,11 @@ def briefing_list_for_meeting(*, meeting: Meeting, drafts: bool = True) -> list[
     briefings = meeting.briefings.select_related("agency", "agenda_item", "presenter")
     if not drafts and not meeting.is_final:
         briefings = briefings.filter(status=Briefing.Status.SUBMITTED)
-    return list(briefings.prefetch_related(Prefetch("indicators"), Prefetch("risks")))
+    return list(
+        briefings.prefetch_related(
+            Prefetch("indicators"), Prefetch("risks"), Prefetch("attachments")
+        )
+    )
 
 
 def briefing_deletion_summary(*, briefing: Briefing) -> dict[str, int]:

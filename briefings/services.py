@@ -20,7 +20,8 @@ from meetings.guards import ensure_editable
 from meetings.models import Meeting
 from pilkada_portal.writes import assign_fields, save_validated
 
-from .models import Briefing, ReadinessIndicator, Risk
+from . import attachments
+from .models import Briefing, BriefingAttachment, ReadinessIndicator, Risk
 
 # The fields each write accepts, in the order their forms show them (the forms use these).
 BRIEFING_FIELDS = ("agenda_item", "presenter", "topic", "summary", "readiness", "status")
@@ -132,3 +133,38 @@ def briefing_delete(*, briefing: Briefing) -> None:
     """Delete a briefing with its indicators and risks."""
     ensure_editable(briefing.meeting)
     briefing.delete()
+
+
+@transaction.atomic
+def attachment_add(*, briefing: Briefing, upload, user=None) -> BriefingAttachment:
+    """Attach the institution's paparan to its briefing: the type is read from the file's
+    bytes, the stored name is a random one; the uploader's name is only shown."""
+    ensure_editable(briefing.meeting)
+    if upload.size > attachments.MAX_BYTES:
+        raise ValidationError(
+            {"file": _("The file is larger than 20 MB. Make it smaller (for example as PDF).")}
+        )
+    kind = attachments.detect(upload)
+    if kind is None:
+        raise ValidationError({"file": attachments.REFUSED})
+    name = " ".join(str(upload.name or "").replace("\x00", "").split())[-200:] or f"paparan.{kind}"
+    attachment = BriefingAttachment(
+        briefing=briefing, name=name, kind=kind, size=upload.size, uploaded_by=user
+    )
+    attachment.file.save(f"paparan.{kind}", upload, save=False)
+    # A refused save leaves no file behind.
+    try:
+        return save_validated(attachment)
+    except ValidationError:
+        attachment.file.delete(save=False)
+        raise
+
+
+@transaction.atomic
+def attachment_delete(*, attachment: BriefingAttachment) -> None:
+    """Remove an attachment and, once that is committed, its file."""
+    ensure_editable(attachment.briefing.meeting)
+    stored = attachment.file.name
+    storage = attachment.file.storage
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(stored))

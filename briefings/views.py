@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.rules import (
@@ -30,7 +31,7 @@ from .forms import (
     BriefingTemplateQueryForm,
     template_prefill,
 )
-from .models import Briefing
+from .models import Briefing, BriefingAttachment
 
 
 def meeting_briefings_url(meeting_pk: int) -> str:
@@ -203,4 +204,102 @@ class BriefingDetailView(TemplateView):
         )
         if not allows(self.request.user, "briefings.can_read_briefing", briefing):
             raise Http404
-        return super().get_context_data(briefing=briefing, meeting=briefing.meeting, **kwargs)
+        return super().get_context_data(
+            briefing=briefing,
+            meeting=briefing.meeting,
+            can_attach=allows(self.request.user, "briefings.can_edit_briefing", briefing),
+            attachment_form=AttachmentForm(),
+            **kwargs,
+        )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Presentation file (paparan)"),
+        help_text=_("PDF, PowerPoint, Excel, Word, JPEG or PNG; at most 20 MB."),
+    )
+
+
+class BriefingAttachmentMixin:
+    """The briefing named by the URL, for users who may edit it."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.briefing = get_object_or_404(
+            Briefing.objects.select_related("meeting", "agency"), pk=kwargs["briefing_pk"]
+        )
+        if not allows(request.user, "briefings.can_read_briefing", self.briefing):
+            raise Http404
+        if not allows(request.user, "briefings.can_edit_briefing", self.briefing):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def back(self):
+        return redirect(
+            reverse("briefings:detail", args=[self.briefing.meeting_id, self.briefing.pk])
+            + "#attachments"
+        )
+
+
+class AttachmentUploadView(BriefingAttachmentMixin, View):
+    def post(self, request, *args, **kwargs):
+        form = AttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.attachment_add(
+                    briefing=self.briefing, upload=form.cleaned_data["file"], user=request.user
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, _("The file was attached."))
+        else:
+            for message in form.errors.get("file", []):
+                messages.error(request, message)
+        return self.back()
+
+
+class AttachmentDeleteView(BriefingAttachmentMixin, View):
+    def post(self, request, *args, **kwargs):
+        attachment = get_object_or_404(BriefingAttachment, pk=kwargs["pk"], briefing=self.briefing)
+        try:
+            services.attachment_delete(attachment=attachment)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The file was removed."))
+        return self.back()
+
+
+class AttachmentDownloadView(View):
+    """The file, as an attachment (never shown inline), to whoever may read the briefing."""
+
+    def get(self, request, *args, **kwargs):
+        attachment = get_object_or_404(
+            BriefingAttachment.objects.select_related("briefing__meeting"), pk=kwargs["pk"]
+        )
+        if not allows(request.user, "briefings.can_read_briefing", attachment.briefing):
+            raise Http404
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        response = FileResponse(
+            handle,
+            as_attachment=True,
+            filename=attachment.name,
+            content_type=ATTACHMENT_TYPES[attachment.kind],
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+ATTACHMENT_TYPES = {
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+}

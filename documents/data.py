@@ -133,6 +133,7 @@ class BriefingSection:
     summary: str
     indicators: tuple[IndicatorLine, ...]
     risks: tuple[RiskLine, ...]
+    attachments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -478,6 +479,7 @@ def _briefing_section(briefing: Briefing) -> BriefingSection:
             )
             for r in briefing.risks.all()
         ),
+        attachments=tuple(a.name for a in briefing.attachments.all()),
     )
 
 

@@ -17,7 +17,7 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.utils._os import safe_join
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from attendance.storage import private_storage
+from pilkada_portal.storage import private_storage
 
 logger = logging.getLogger("pilkada_portal.documents")
 

@@ -55,7 +55,7 @@ def register_list(
             closed_in_id=Subquery(closing.values("meeting_id")[:1]),
             closed_in_date=Subquery(closing.values("meeting__date")[:1]),
         )
-        .order_by(F("due_date").asc(nulls_last=True), "meeting__date", "id")
+        .order_by(F("due_date").asc(nulls_last=True), "id")
     )
 
 

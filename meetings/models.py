@@ -601,6 +601,14 @@ class FollowUp(VersionedModel):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         ordering = ["meeting", "id"]
+        indexes = [
+            # The follow-up register's order (soonest due first, none last), read from an index
+            # instead of sorting every follow-up of a national deployment.
+            models.Index(
+                F("due_date").asc(nulls_last=True), F("id").asc(), name="follow_up_due_idx"
+            ),
+            models.Index(fields=["responsible_agency", "status"], name="follow_up_agency_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]

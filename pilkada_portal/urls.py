@@ -55,6 +55,7 @@ urlpatterns = [
     path("agencies/", include("agencies.urls")),
     path("tindak-lanjut/", include("followups.urls")),
     path("kesiapan/", include("readiness.urls")),
+    path("lampiran/", include("briefings.attachment_urls")),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),

@@ -281,6 +281,8 @@ REQUEST_BODY_LIMITS = {
         "/agencies/": 5 * 1024 * 1024,
         "/admin/": 5 * 1024 * 1024,
         "/verifikasi/": 10 * 1024 * 1024,
+        # Briefing attachments: a 20 MB file and the form around it.
+        "/lampiran/": 20 * 1024 * 1024 + 64 * 1024,
     }.items()
 }
 # Form fields beyond this are refused by Django; uploaded files beyond this go to a temporary
