@@ -2,7 +2,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import FollowUp
+from meetings.models import Election, FollowUp
 
 STATUS_FILTER = [
     ("", _("All")),
@@ -17,12 +17,28 @@ class RegisterFilterForm(forms.Form):
     election = forms.ModelChoiceField(
         label=_("Election"), queryset=None, required=False, empty_label=_("All elections")
     )
+    election_name = forms.CharField(
+        label=_("Election"),
+        required=False,
+        max_length=100,
+        help_text=_("Words of the election's name."),
+    )
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_FILTER, required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
     def __init__(self, *args, elections, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["election"].queryset = elections
+        if elections is None:
+            # Too many to choose from: typed instead.
+            del self.fields["election"]
+        else:
+            del self.fields["election_name"]
+            self.fields["election"].queryset = Election.objects.filter(
+                pk__in=[e.pk for e in elections]
+            ).select_related("region")
+            self.fields["election"].choices = [("", _("All elections"))] + [
+                (e.pk, str(e)) for e in elections
+            ]
 
 
 class ProgressForm(forms.Form):

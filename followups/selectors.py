@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.rules import is_supervisor, meetings_visible_to, organizer_ids, user_agency
@@ -27,6 +27,7 @@ def register_list(
     *,
     user,
     election: Election | None = None,
+    election_name: str = "",
     status: str = "",
     overdue: bool = False,
     today: datetime.date | None = None,
@@ -37,6 +38,8 @@ def register_list(
     follow_ups = register_scope(user=user)
     if election is not None:
         follow_ups = follow_ups.filter(meeting__election=election)
+    for word in election_name.split()[:5]:
+        follow_ups = follow_ups.filter(meeting__election__name__icontains=word)
     if status == "open":
         follow_ups = follow_ups.filter(status__in=OPEN)
     elif status:
@@ -59,11 +62,20 @@ def register_list(
     )
 
 
-def elections_for(*, user) -> QuerySet[Election]:
-    """The elections of the meetings the user's register covers (for the filter)."""
-    return Election.objects.filter(
-        pk__in=register_scope(user=user).values("meeting__election")
-    ).select_related("region")
+ELECTION_CHOICES = 30
+
+
+def elections_for(*, user) -> list[Election] | None:
+    """The elections of the meetings the user reads, for the register's filter: None when
+    there are more than ELECTION_CHOICES (a supervisor of many regions types a name instead
+    of scrolling a select of hundreds)."""
+    meetings = meetings_visible_to(user, Meeting.objects.all())
+    elections = list(
+        Election.objects.filter(Exists(meetings.filter(election=OuterRef("pk"))))
+        .select_related("region")
+        .order_by("-voting_day", "name")[: ELECTION_CHOICES + 1]
+    )
+    return None if len(elections) > ELECTION_CHOICES else elections
 
 
 def progress_list(*, follow_up: FollowUp) -> list[FollowUpProgress]:

@@ -33,6 +33,7 @@ def _filtered(request):
     follow_ups = selectors.register_list(
         user=request.user,
         election=options.get("election"),
+        election_name=options.get("election_name", ""),
         status=options.get("status", ""),
         overdue=options.get("overdue", False),
     )

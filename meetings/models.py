@@ -604,9 +604,8 @@ class FollowUp(VersionedModel):
         indexes = [
             # The follow-up register's order (soonest due first, none last), read from an index
             # instead of sorting every follow-up of a national deployment.
-            models.Index(
-                F("due_date").asc(nulls_last=True), F("id").asc(), name="follow_up_due_idx"
-            ),
+            # (PostgreSQL's ascending B-tree puts NULLs last, as the register orders.)
+            models.Index(fields=["due_date", "id"], name="follow_up_due_idx"),
             models.Index(fields=["responsible_agency", "status"], name="follow_up_agency_idx"),
         ]
 

@@ -56,6 +56,7 @@ urlpatterns = [
     path("tindak-lanjut/", include("followups.urls")),
     path("kesiapan/", include("readiness.urls")),
     path("lampiran/", include("briefings.attachment_urls")),
+    path("cari/", include("search.urls")),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),

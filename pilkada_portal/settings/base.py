@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "briefings",
     "followups",
     "readiness",
+    "search",
     "attendance",
     "documents",
     "minutes",

@@ -322,6 +322,24 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
             reverse("meetings:follow_up_update", args=[m, follow_up]),
             allowed("operator notulis"),
         ),
+        ("search:results", reverse("search:results") + "?q=rapat", row(200)),
+        # Attachments of the liaison's own briefing: staff who write briefings and the
+        # liaison before the meeting attach (POST only); a missing file is 404 for everyone.
+        (
+            "briefing_files:upload",
+            reverse("briefing_files:upload", args=[ob]),
+            allowed("operator liaison", ok=405),
+        ),
+        (
+            "briefing_files:delete",
+            reverse("briefing_files:delete", args=[ob, 999999]),
+            allowed("operator liaison", ok=405),
+        ),
+        (
+            "briefing_files:download",
+            reverse("briefing_files:download", args=[999999]),
+            row(404),
+        ),
         # An election without meetings: nobody has a dashboard of it.
         ("readiness:dashboard", reverse("readiness:dashboard", args=[election]), row(404)),
         (

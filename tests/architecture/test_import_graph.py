@@ -17,6 +17,7 @@ LAYERS = [
     "briefings",
     "followups",
     "readiness",
+    "search",
     "attendance",
     "documents",
     "minutes",

@@ -1,0 +1,93 @@
+"""Reads of the search: each kind of record the user may see, matched by the typed words; a
+fixed number of queries (one per kind) whatever the size of the deployment."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.rules import is_supervisor, meetings_visible_to, organizer_ids, user_agency
+from agencies.models import Agency, Official
+from briefings.models import Briefing
+from followups.selectors import register_scope
+from meetings.models import AgendaItem, Meeting
+
+from .fulltext import matching
+
+PER_KIND = 10
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str
+    label: str
+    rows: list
+    more: bool
+
+
+def _reads_whole_records(user) -> bool:
+    return user.is_superuser or bool(organizer_ids(user)) or is_supervisor(user)
+
+
+def search(*, user, text: str) -> list[Group]:
+    meetings = meetings_visible_to(user, Meeting.objects.all())
+    sources = [
+        (
+            "meeting",
+            _("Meetings"),
+            matching(meetings, "meeting", text).select_related("organizer").order_by("-date"),
+        ),
+        (
+            "agenda_item",
+            _("Agenda items"),
+            matching(AgendaItem.objects.filter(meeting__in=meetings), "agenda_item", text)
+            .select_related("meeting")
+            .order_by("-meeting__date", "position"),
+        ),
+        (
+            "follow_up",
+            _("Follow-ups"),
+            matching(register_scope(user=user), "follow_up", text)
+            .select_related("meeting", "responsible_agency")
+            .order_by("-meeting__date", "id"),
+        ),
+    ]
+    briefings = Briefing.objects.filter(meeting__in=meetings)
+    if not _reads_whole_records(user):
+        # An invitee reads what is published, and its own institution's drafts.
+        agency = user_agency(user)
+        briefings = briefings.filter(
+            Q(status=Briefing.Status.SUBMITTED)
+            | Q(meeting__minutes_status="final")
+            | Q(agency=agency)
+        )
+    sources.append(
+        (
+            "briefing",
+            _("Readiness briefings"),
+            matching(briefings, "briefing", text)
+            .select_related("meeting", "agency")
+            .order_by("-meeting__date", "id"),
+        )
+    )
+    if user.has_perm("agencies.view_agency"):
+        sources += [
+            (
+                "agency",
+                _("Institutions"),
+                matching(Agency.objects.all(), "agency", text).order_by("name"),
+            ),
+            (
+                "official",
+                _("Officials"),
+                matching(Official.objects.all(), "official", text)
+                .select_related("agency")
+                .order_by("name"),
+            ),
+        ]
+    groups = []
+    for kind, label, queryset in sources:
+        rows = list(queryset[: PER_KIND + 1])
+        if rows:
+            groups.append(Group(kind, str(label), rows[:PER_KIND], len(rows) > PER_KIND))
+    return groups
