@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,7 @@ from accounts.rules import (
 from meetings.models import Meeting
 from meetings.selectors import meeting_get
 from meetings.views.common import RuleRequiredMixin
+from pilkada_portal.forms import add_service_errors
 from pilkada_portal.views import ServiceFormMixin
 from pilkada_portal.writes import StaleVersionError
 
@@ -249,14 +250,24 @@ class AttachmentUploadView(BriefingAttachmentMixin, View):
                     briefing=self.briefing, upload=form.cleaned_data["file"], user=request.user
                 )
             except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, message)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The file was attached."))
-        else:
-            for message in form.errors.get("file", []):
-                messages.error(request, message)
-        return self.back()
+                return self.back()
+        # The briefing page again, the message next to the file field.
+        briefing = selectors.briefing_detail_get(
+            meeting_pk=self.briefing.meeting_id, pk=self.briefing.pk
+        )
+        return render(
+            request,
+            "briefings/briefing_detail.html",
+            {
+                "briefing": briefing,
+                "meeting": briefing.meeting,
+                "can_attach": True,
+                "attachment_form": form,
+            },
+        )
 
 
 class AttachmentDeleteView(BriefingAttachmentMixin, View):

@@ -86,10 +86,11 @@ def test_a_file_is_typed_by_its_content_and_stored_privately(world, settings):
 )
 def test_other_content_is_refused_with_a_message_and_nothing_stored(world, content):
     response = upload(world["operator"], world["briefing"], "paparan.pdf", content)
-    assert response.status_code == 302
+    # The briefing page again, the message next to the file field.
+    assert response.status_code == 200
     assert not BriefingAttachment.objects.exists()
-    page = world["operator"].get(response.url)
-    assert "PDF, PowerPoint" in page.content.decode()
+    assert response.context["attachment_form"].errors["file"]
+    assert "PDF, PowerPoint" in response.content.decode()
 
 
 def test_a_body_over_20_mb_is_refused_before_it_is_read(world):

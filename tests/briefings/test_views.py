@@ -584,8 +584,8 @@ class TestDetail:
     ):
         ReadinessIndicatorFactory.create_batch(rows, briefing=briefing)
         RiskFactory.create_batch(rows, briefing=briefing)
-        # session, user, briefing, indicators, risks, permissions (user and group),
-        # the profile with its institution and the institutions under it (tenancy)
-        with django_assert_max_num_queries(9):
+        # session, user, briefing, indicators, risks, attachments, permissions (user and
+        # group), the profile with its institution and the institutions under it (tenancy)
+        with django_assert_max_num_queries(10):
             response = reader_client.get(url("detail", briefing))
         assert len(response.context["briefing"].indicators.all()) == rows

@@ -156,8 +156,9 @@ class TestMeetingDetail:
         # session, user, user and group permissions, meeting, minutes events, revisions,
         # agenda (+speakers), participations (+people who stood in), briefings (+indicators,
         # +risks), follow-ups, the profile with its institution and the institutions under
-        # it (tenancy), the follow-ups of earlier meetings of the series
-        with django_assert_max_num_queries(18):
+        # it (tenancy), the follow-ups of earlier meetings of the series, the briefings'
+        # attachments
+        with django_assert_max_num_queries(19):
             response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assert response.status_code == 200
         # The briefing cards come from briefings' own inclusion tag, within the same bound.
