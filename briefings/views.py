@@ -216,7 +216,7 @@ class BriefingDetailView(TemplateView):
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(
-        label=_("Presentation file (paparan)"),
+        label=_("File to attach"),
         help_text=_("PDF, PowerPoint, Excel, Word, JPEG or PNG; at most 20 MB."),
     )
 

@@ -14,6 +14,7 @@ from accounts.rules import meetings_visible_to
 from briefings.models import Briefing, ReadinessIndicator, Risk
 from meetings.models import Election, Meeting
 
+TREND_MEETINGS = 12
 # Worst first: the order a cell's status takes when several indicators share it.
 RANK = {"blocked": 0, "at_risk": 1, "unassessed": 2, "on_track": 3, "achieved": 4}
 PROVINCE_ZONES = {
@@ -152,7 +153,8 @@ def dashboard_get(
     trend: dict[str, list[tuple[Meeting, dict[str, int]]]] = {}
     for aspect in used:
         series = []
-        for meeting in meetings:
+        # The last TREND_MEETINGS meetings: the run-up to voting day (a phone shows no more).
+        for meeting in meetings[-TREND_MEETINGS:]:
             counts: dict[str, int] = defaultdict(int)
             for indicator in indicators:
                 if indicator.aspect == aspect and indicator.briefing.meeting_id == meeting.pk:
