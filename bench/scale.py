@@ -99,7 +99,10 @@ def measure() -> None:
         operator_client,
     )
     pages["supervisor: home"] = (reverse("home"), {})
-    # The series to voting day: the follow-up register and an election's readiness dashboard.
+    # The search over everything, and the series to voting day: the follow-up register and
+    # an election's readiness dashboard.
+    pages["search"] = (reverse("search:results"), {"q": "rakor persiapan"})
+    pages["operator: search"] = (reverse("search:results"), {"q": "tindak lanjut"}, operator_client)
     pages["follow-up register"] = (reverse("followups:register"), {})
     pages["operator: follow-up register"] = (reverse("followups:register"), {}, operator_client)
     election = (
