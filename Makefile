@@ -29,8 +29,8 @@ translations: $(VENV)/.runtime
 
 run: $(VENV)/.runtime translations
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
-	$(DEV_ENV) $(PY) manage.py load_demo
 	$(DEV_ENV) $(PY) manage.py seal_certificate
+	$(DEV_ENV) $(PY) manage.py load_demo
 	@echo "Serving http://127.0.0.1:$(PORT)/ with a document worker beside it (Ctrl+C stops both)"
 	$(DEV_ENV) $(PY) manage.py db_worker --queue-name documents,prerender --no-startup-delay & \
 	worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \

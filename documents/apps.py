@@ -9,9 +9,14 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Official documents")
 
     def ready(self) -> None:
+        from django.core import checks
+
         from meetings import cache
 
         from .background import meetings_changed
+        from .seal import check_certificate
+
+        checks.register(check_certificate)
 
         # A change to a meeting's record schedules its documents' render in the background.
         cache.on_change(meetings_changed)

@@ -167,3 +167,25 @@ def create_certificate(path: Path, *, passphrase: str, common_name: str, days: i
         )
     )
     path.chmod(0o600)
+
+
+def check_certificate(app_configs=None, **kwargs):
+    """System check: a sealing certificate that is named must be readable, or every approval
+    of minutes would fail; say so at start, naming the setting."""
+    from django.core.checks import Error
+
+    if not configured():
+        return []
+    try:
+        _signer(str(settings.DOCUMENT_SEAL_P12), settings.DOCUMENT_SEAL_PASSPHRASE)
+    except Exception as error:  # any failure to load it is the same problem
+        return [
+            Error(
+                f"DOCUMENT_SEAL_P12={settings.DOCUMENT_SEAL_P12} cannot be used to seal "
+                f"documents: {error}",
+                hint="Name a readable PKCS#12 file and its DOCUMENT_SEAL_PASSPHRASE, or leave "
+                "DOCUMENT_SEAL_P12 empty (`manage.py seal_certificate --path FILE` makes one).",
+                id="documents.E001",
+            )
+        ]
+    return []

@@ -146,3 +146,14 @@ def test_without_a_certificate_the_notula_is_archival_but_not_sealed(make_user, 
     assert "approved without a seal" in page.content.decode() or "tanpa segel" in (
         page.content.decode()
     )
+
+
+def test_a_named_certificate_that_cannot_be_read_stops_the_start(settings, tmp_path):
+    from documents.seal import check_certificate
+
+    settings.DOCUMENT_SEAL_P12 = str(tmp_path / "missing.p12")
+    (error,) = check_certificate()
+    assert error.id == "documents.E001"
+    assert "DOCUMENT_SEAL_P12" in error.msg
+    settings.DOCUMENT_SEAL_P12 = ""
+    assert check_certificate() == []
