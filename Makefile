@@ -28,8 +28,8 @@ translations: $(VENV)/.runtime
 	$(VENV)/bin/pybabel compile --domain=django --directory=locale --statistics
 
 run: $(VENV)/.runtime translations
-	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py seal_certificate
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_demo
 	@echo "Serving http://127.0.0.1:$(PORT)/ with a document worker beside it (Ctrl+C stops both)"
 	$(DEV_ENV) $(PY) manage.py db_worker --queue-name documents,prerender --no-startup-delay & \

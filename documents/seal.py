@@ -41,6 +41,8 @@ def configured() -> bool:
 
 @cache
 def _signer(path: str, passphrase: str) -> signers.SimpleSigner:
+    if not Path(path).is_file():
+        raise SealNotConfigured(f"there is no file {path}")
     signer = signers.SimpleSigner.load_pkcs12(path, passphrase=passphrase.encode() or None)
     if signer is None:
         raise SealNotConfigured(f"The sealing certificate {path} could not be read.")
