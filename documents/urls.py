@@ -24,6 +24,11 @@ urlpatterns = [
         views.DocumentDocxView.as_view(),
         name="docx",
     ),
+    path(
+        "kesiapan/pemilihan/<int:pk>/pdf/",
+        views.ReadinessPdfView.as_view(),
+        name="readiness_pdf",
+    ),
     # Public, by the agenda's share link.
     path(
         "agenda/<str:token>/documents/<slug:kind>/pdf/",

@@ -13,11 +13,13 @@ from django.views.decorators.cache import never_cache
 from accounts.rules import allows
 from attendance.models import AgendaShare
 from meetings import selectors
-from meetings.models import Meeting, NotulaRevision
+from meetings.models import Election, Meeting, NotulaRevision
 from meetings.views.common import MeetingMixin
+from readiness import selectors as readiness_selectors
 
 from . import background, pdf
 from .docx import KINDS as DOCX_KINDS
+from .readiness import readiness_html
 from .render import (
     KINDS,
     document_docx,
@@ -256,3 +258,30 @@ class DocumentLogoView(MeetingMixin, View):
             return FileResponse(logo.open("rb"))
         except FileNotFoundError:
             raise Http404 from None
+
+
+class ReadinessPdfView(View):
+    """The readiness dashboard of an election as PDF, rendered by a task worker like every
+    document (a progress page while it renders)."""
+
+    def get(self, request, *args, **kwargs):
+        election = get_object_or_404(Election.objects.select_related("region"), pk=kwargs["pk"])
+        meetings = [
+            m
+            for m in readiness_selectors.election_meetings(user=request.user, election=election)
+            if allows(request.user, "documents.can_read_documents", m)
+        ]
+        if not meetings:
+            raise Http404
+        html, filename = readiness_html(user=request.user, election=election, meetings=meetings)
+        delivery = background.request_pdf(html, retry=request.GET.get(RETRY) == "1")
+        if delivery.ready and not _waiting(request):
+            try:
+                content = pdf.read_cached(delivery.key)
+            except FileNotFoundError:
+                return self.get(request, *args, **kwargs)
+            response = HttpResponse(content, content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            return response
+        back = reverse("readiness:dashboard", args=[election.pk])
+        return progress_response(request, delivery, filename, back_url=back)

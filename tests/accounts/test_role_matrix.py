@@ -343,6 +343,11 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         # An election without meetings: nobody has a dashboard of it.
         ("readiness:dashboard", reverse("readiness:dashboard", args=[election]), row(404)),
         (
+            "documents:readiness_pdf",
+            reverse("documents:readiness_pdf", args=[election]),
+            row(404),
+        ),
+        (
             "readiness:election_export",
             reverse("readiness:election_export", args=[election, "csv"]),
             row(404),

@@ -149,3 +149,21 @@ def test_attendance_export_lists_people_without_signatures(make_user):
     assert client_for(supervisor).get(
         reverse("attendance:export", args=[meeting.pk, "csv"])
     ).status_code in (403, 404)
+
+
+def test_the_dashboard_prints_as_a_pdf(series, make_user, settings, tmp_path):
+    from tests.documents.conftest import pdf_text
+
+    settings.DOCUMENT_CACHE_DIR = tmp_path / "documents"
+    client = client_for(make_user("operator", Role.OPERATOR))
+    response = client.get(reverse("readiness:dashboard", args=[series["election"].pk]))
+    pdf_url = reverse("documents:readiness_pdf", args=[series["election"].pk])
+    assert pdf_url in response.content.decode()
+    download = client.get(pdf_url)
+    assert download.status_code == 200
+    text = pdf_text(download.content)
+    assert "LAPORAN KESIAPAN" in text
+    assert "Komisi Pemilihan Umum Contoh" in text
+    assert "Tercapai (membaik)" in text
+    other = make_user("op-lain", Role.OPERATOR, agency=AgencyFactory(short_name="Lain"))
+    assert client_for(other).get(pdf_url).status_code == 404
