@@ -152,7 +152,7 @@ def test_a_series_to_voting_day(page, live_server, series):
             }
         ]
     )
-    page.get_by_role("button", name="Lampirkan").click()
+    page.get_by_role("button", name="Lampirkan", exact=True).click()
     expect(page.get_by_role("link", name="paparan-kpu.pdf")).to_be_visible()
     download_url = page.get_by_role("link", name="paparan-kpu.pdf").get_attribute("href")
     # ... downloads for the invited institution's liaison, is 404 for another organizer.
