@@ -111,6 +111,12 @@ def supervised_region_ids(user) -> frozenset[int] | None:
     )
 
 
+def reads_whole_records(user) -> bool:
+    """Staff of an organizer, supervisors and administrators read the whole record of the
+    meetings they see (drafts, every institution's parts); invitees read what is published."""
+    return user.is_superuser or bool(organizer_ids(user)) or is_supervisor(user)
+
+
 def meetings_visible_to(user, meetings: QuerySet) -> QuerySet:
     """The meetings of `meetings` that this user may open (the tenancy rule above)."""
     if not user.is_authenticated:

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from pilkada_portal.models import VersionedModel
 
 from .validators import (
+    DEFAULT_FORMAT,
     LETTER_NUMBER_MAX,
     longest_letter_number,
     validate_logo_image,
@@ -250,7 +251,7 @@ class Agency(VersionedModel):
         _("format of letter numbers"),
         max_length=80,
         blank=True,
-        default="{kode}/{nomor}/{unit}/{tahun}",
+        default=DEFAULT_FORMAT,
         validators=[validate_number_format],
         help_text=_(
             "{kode} is the classification code, {nomor} the register's number ({nomor:04} "

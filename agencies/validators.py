@@ -112,6 +112,7 @@ def validate_logo_image(file) -> None:
 # --- Letter numbers ---------------------------------------------------------------------
 
 PLACEHOLDERS = ("kode", "nomor", "unit", "tahun")
+DEFAULT_FORMAT = "{kode}/{nomor}/{unit}/{tahun}"
 # Only a zero-padded width for the sequence ("{nomor:04}"), nothing a format string could use
 # to reach an object's attributes.
 NUMBER_SPEC = re.compile(r"^0?[1-9]$")
@@ -162,10 +163,8 @@ def longest_letter_number(fmt: str, unit: str) -> int:
     """How long a number of this format can get (a long classification code, a five-digit
     sequence); 0 for a format that validate_number_format refuses anyway."""
     try:
-        validate_number_format(fmt or "{kode}/{nomor}/{unit}/{tahun}")
+        validate_number_format(fmt or DEFAULT_FORMAT)
     except ValidationError:
         return 0
-    text = (fmt or "{kode}/{nomor}/{unit}/{tahun}").format(
-        kode="000.0.00.000", nomor=99999, unit=unit, tahun=2099
-    )
+    text = (fmt or DEFAULT_FORMAT).format(kode="000.0.00.000", nomor=99999, unit=unit, tahun=2099)
     return len(text)

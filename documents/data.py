@@ -13,10 +13,10 @@ from django.utils import translation
 from agencies.models import Agency, Official
 from attendance.models import Attendee
 from briefings import selectors as briefing_selectors
+from briefings.figures import indicator_figure
 from briefings.models import Briefing
 from meetings import formatting, selectors
 from meetings.models import Meeting, Participation
-from meetings.templatetags.rakor import quantity
 
 from . import kop
 
@@ -442,16 +442,6 @@ def _common(meeting: Meeting, kind: str, title: str, *, with_minutes: bool = Fal
     }
 
 
-def _figure(indicator) -> str:
-
-    if indicator.value is None:
-        return ""
-    figure = quantity(indicator.value)
-    if indicator.target:
-        figure += f" / {quantity(indicator.target)}"
-    return f"{figure} {indicator.unit}".strip()
-
-
 def _briefing_section(briefing: Briefing) -> BriefingSection:
     return BriefingSection(
         agency=briefing.agency.name,
@@ -463,7 +453,7 @@ def _briefing_section(briefing: Briefing) -> BriefingSection:
             IndicatorLine(
                 aspect=i.get_aspect_display(),
                 label=i.label,
-                figure=_figure(i),
+                figure=indicator_figure(i),
                 status=i.get_status_display(),
                 note=i.note,
             )

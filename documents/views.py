@@ -82,19 +82,31 @@ def deliver_pdf(
     delivery, filename = background.deliver(
         meeting, variant, build, retry=request.GET.get(RETRY) == "1"
     )
+    return delivered_response(
+        request,
+        delivery,
+        filename,
+        back_url=back_url,
+        again=lambda: deliver_pdf(
+            request,
+            meeting,
+            kind,
+            back_url=back_url,
+            blank=blank,
+            blank_rows=blank_rows,
+            share_url=share_url,
+        ),
+    )
+
+
+def delivered_response(request, delivery, filename: str, *, back_url: str, again):
+    """The PDF when it is stored (and not asked for by a progress page), else the progress
+    page; `again` delivers anew when the file was pruned between the check and the read."""
     if delivery.ready and not _waiting(request):
         try:
             content = pdf.read_cached(delivery.key)
-        except FileNotFoundError:  # pruned between the check and the read: render again
-            return deliver_pdf(
-                request,
-                meeting,
-                kind,
-                back_url=back_url,
-                blank=blank,
-                blank_rows=blank_rows,
-                share_url=share_url,
-            )
+        except FileNotFoundError:
+            return again()
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
@@ -266,22 +278,15 @@ class ReadinessPdfView(View):
 
     def get(self, request, *args, **kwargs):
         election = get_object_or_404(Election.objects.select_related("region"), pk=kwargs["pk"])
-        meetings = [
-            m
-            for m in readiness_selectors.election_meetings(user=request.user, election=election)
-            if allows(request.user, "documents.can_read_documents", m)
-        ]
+        meetings = readiness_selectors.dashboard_meetings(user=request.user, election=election)
         if not meetings:
             raise Http404
         html, filename = readiness_html(user=request.user, election=election, meetings=meetings)
         delivery = background.request_pdf(html, retry=request.GET.get(RETRY) == "1")
-        if delivery.ready and not _waiting(request):
-            try:
-                content = pdf.read_cached(delivery.key)
-            except FileNotFoundError:
-                return self.get(request, *args, **kwargs)
-            response = HttpResponse(content, content_type="application/pdf")
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
-        back = reverse("readiness:dashboard", args=[election.pk])
-        return progress_response(request, delivery, filename, back_url=back)
+        return delivered_response(
+            request,
+            delivery,
+            filename,
+            back_url=reverse("readiness:dashboard", args=[election.pk]),
+            again=lambda: self.get(request, *args, **kwargs),
+        )

@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from accounts.rules import is_supervisor, meetings_visible_to, organizer_ids, user_agency
+from accounts.rules import meetings_visible_to, reads_whole_records, user_agency
 from meetings.models import CLOSED_FOLLOW_UP, Election, FollowUp, FollowUpProgress, Meeting
 
 OPEN = ("open", "in_progress")
@@ -14,7 +14,7 @@ OPEN = ("open", "in_progress")
 def register_scope(*, user) -> QuerySet[FollowUp]:
     """The organizer's staff and supervisors: every follow-up of the meetings they read; a
     liaison: its own institution's, of approved minutes (what was agreed is published)."""
-    if user.is_superuser or organizer_ids(user) or is_supervisor(user):
+    if reads_whole_records(user):
         return FollowUp.objects.filter(meeting__in=meetings_visible_to(user, Meeting.objects.all()))
     agency = user_agency(user)
     if agency is None or not user.has_perm("meetings.view_followup"):

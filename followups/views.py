@@ -55,7 +55,6 @@ class RegisterView(PermissionRequiredMixin, TemplateView):
             form=form,
             page_obj=page,
             follow_ups=page.object_list,
-            today=timezone.localdate(),
             query=query.urlencode(),
             **kwargs,
         )
@@ -100,9 +99,7 @@ class RegisterExportView(PermissionRequiredMixin, View):
                     f.responsible_agency.name if f.responsible_agency else "",
                     f.due_date,
                     str(labels[f.status]),
-                    "ya"
-                    if f.due_date and f.due_date < today and f.status in selectors.OPEN
-                    else "",
+                    "ya" if f.overdue else "",
                     f.last_progress_note or f.progress_note,
                     f.last_progress_at,
                     f.closed_in_date,
@@ -138,7 +135,6 @@ class FollowUpDetailView(View):
                 "follow_up": self.follow_up,
                 "progress": selectors.progress_list(follow_up=self.follow_up),
                 "form": form if self.can_report else None,
-                "today": timezone.localdate(),
             },
         )
 

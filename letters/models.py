@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
-from agencies.validators import validate_number_format
+from agencies.validators import DEFAULT_FORMAT, validate_number_format
 
 CODE_VALIDATOR = RegexValidator(
     r"^\d{3}(\.\d{1,3})*$",
@@ -44,8 +44,6 @@ class Classification(models.Model):
 
 # --- The number format of an organizer -------------------------------------------------------
 
-DEFAULT_FORMAT = "{kode}/{nomor}/{unit}/{tahun}"
-
 
 def lacks_unit(organizer: Agency) -> bool:
     """The organizer's format writes a unit code that the organizer has not given yet."""
@@ -60,6 +58,17 @@ def format_number(fmt: str, *, code: str, sequence: int, unit: str, year: int) -
     text = fmt.format(kode=code, nomor=sequence, unit=unit, tahun=year)
     # An empty unit leaves no double slash behind.
     return re.sub(r"/{2,}", "/", text).strip("/")
+
+
+def organizer_number(organizer: Agency, classification, *, sequence: int, year: int) -> str:
+    """The number `sequence` of the organizer's register, in its format."""
+    return format_number(
+        organizer.letter_number_format,
+        code=classification.code,
+        sequence=sequence,
+        unit=organizer.letter_unit_code,
+        year=year,
+    )
 
 
 class NumberRegister(models.Model):

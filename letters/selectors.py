@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from agencies.models import Agency
 
-from .models import Classification, IssuedNumber, NumberRegister, format_number, lacks_unit
+from .models import Classification, IssuedNumber, NumberRegister, lacks_unit, organizer_number
 
 RECENT = 10
 
@@ -16,13 +16,7 @@ def number_preview(*, organizer: Agency, classification: Classification, year: i
     """The number the register would give next (nothing reserved: another letter may take it)."""
     register = NumberRegister.objects.filter(organizer=organizer, year=year).first()
     sequence = (register.last_number if register else 0) + 1
-    return format_number(
-        organizer.letter_number_format,
-        code=classification.code,
-        sequence=sequence,
-        unit=organizer.letter_unit_code,
-        year=year,
-    )
+    return organizer_number(organizer, classification, sequence=sequence, year=year)
 
 
 @dataclass(frozen=True)

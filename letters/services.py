@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency
 from pilkada_portal.writes import save_validated
 
-from .models import Classification, IssuedNumber, NumberRegister, format_number, lacks_unit
+from .models import Classification, IssuedNumber, NumberRegister, lacks_unit, organizer_number
 
 SHIPPED_TABLE = Path(__file__).resolve().parent / "data" / "klasifikasi.csv"
 
@@ -73,16 +73,6 @@ def classifications_load_shipped() -> tuple[int, int]:
     return classifications_load(rows=classification_rows(SHIPPED_TABLE.read_text(encoding="utf-8")))
 
 
-def _formatted(organizer: Agency, classification: Classification, sequence: int, year: int):
-    return format_number(
-        organizer.letter_number_format,
-        code=classification.code,
-        sequence=sequence,
-        unit=organizer.letter_unit_code,
-        year=year,
-    )
-
-
 def clean_number(text: str) -> str:
     """A typed number without invisible characters (zero-width spaces, direction marks) and
     with single spaces."""
@@ -108,12 +98,12 @@ def number_issue(
     NumberRegister.objects.get_or_create(organizer=organizer, year=year)
     register = NumberRegister.objects.select_for_update().get(organizer=organizer, year=year)
     sequence = register.last_number + 1
-    number = _formatted(organizer, classification, sequence, year)
+    number = organizer_number(organizer, classification, sequence=sequence, year=year)
     # A number recorded from SRIKANDI may already be the register's next one: it is taken,
     # so the register moves past it (no number twice, and none left unused between).
     while IssuedNumber.objects.filter(organizer=organizer, number=number).exists():
         sequence += 1
-        number = _formatted(organizer, classification, sequence, year)
+        number = organizer_number(organizer, classification, sequence=sequence, year=year)
     register.last_number = sequence
     register.save(update_fields=["last_number"])
     issued = IssuedNumber(

@@ -612,6 +612,15 @@ class FollowUp(VersionedModel):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def overdue(self) -> bool:
+        """Not finished and past its due date (today in the portal's time zone)."""
+        return bool(
+            self.due_date
+            and self.due_date < timezone.localdate()
+            and self.status not in CLOSED_FOLLOW_UP
+        )
+
 
 CLOSED_FOLLOW_UP = frozenset({"done", "cancelled"})
 

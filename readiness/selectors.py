@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from accounts.rules import meetings_visible_to
+from accounts.rules import allows, meetings_visible_to
+from briefings.figures import indicator_figure
 from briefings.models import Briefing, ReadinessIndicator, Risk
 from meetings.models import Election, Meeting
 
@@ -71,17 +72,6 @@ class Dashboard:
     trend: dict[str, list[tuple[Meeting, dict[str, int]]]] = field(default_factory=dict)
 
 
-def _figure(indicator: ReadinessIndicator) -> str:
-    from meetings.templatetags.rakor import quantity
-
-    if indicator.value is None:
-        return ""
-    text = quantity(indicator.value)
-    if indicator.target:
-        text += f" / {quantity(indicator.target)}"
-    return f"{text} {indicator.unit}".strip()
-
-
 def election_meetings(*, user, election: Election) -> list[Meeting]:
     return list(
         meetings_visible_to(user, Meeting.objects.filter(election=election))
@@ -89,6 +79,15 @@ def election_meetings(*, user, election: Election) -> list[Meeting]:
         .select_related("organizer")
         .order_by("date", "start_time", "pk")
     )
+
+
+def dashboard_meetings(*, user, election: Election) -> list[Meeting]:
+    """The meetings of the election whose whole record the user reads: the dashboard's."""
+    return [
+        m
+        for m in election_meetings(user=user, election=election)
+        if allows(user, "documents.can_read_documents", m)
+    ]
 
 
 def election_indicators(*, meetings: list[Meeting]) -> QuerySet[ReadinessIndicator]:
@@ -129,7 +128,7 @@ def dashboard_get(
             previous = min(per_meeting[indexes[-2]], key=lambda i: RANK[i.status]).status
         rows[agency][aspect] = Cell(
             status=worst.status,
-            figure=_figure(worst),
+            figure=indicator_figure(worst),
             meeting=worst.briefing.meeting,
             labels=[i.label for i in latest],
             previous=previous,

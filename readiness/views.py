@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.rules import allows
 from briefings.models import ReadinessIndicator
 from meetings.models import Election
 from meetings.views.common import MeetingMixin, RuleRequiredMixin
@@ -21,11 +20,7 @@ class ElectionMixin:
         self.election = get_object_or_404(
             Election.objects.select_related("region"), pk=kwargs["pk"]
         )
-        self.meetings = selectors.election_meetings(user=request.user, election=self.election)
-        # The dashboard is of the meetings the user reads as a whole record.
-        self.meetings = [
-            m for m in self.meetings if allows(request.user, "documents.can_read_documents", m)
-        ]
+        self.meetings = selectors.dashboard_meetings(user=request.user, election=self.election)
         if not self.meetings:
             raise Http404
         return super().dispatch(request, *args, **kwargs)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.rules import is_supervisor, meetings_visible_to, organizer_ids, user_agency
+from accounts.rules import meetings_visible_to, reads_whole_records, user_agency
 from agencies.models import Agency, Official
 from briefings.models import Briefing
 from followups.selectors import register_scope
@@ -23,10 +23,6 @@ class Group:
     label: str
     rows: list
     more: bool
-
-
-def _reads_whole_records(user) -> bool:
-    return user.is_superuser or bool(organizer_ids(user)) or is_supervisor(user)
 
 
 # Up to this many meetings are handed to the database as a list of ids: with a list, the
@@ -61,7 +57,7 @@ def search(*, user, text: str) -> list[Group]:
             _("Follow-ups"),
             matching(
                 FollowUp.objects.filter(of_meetings)
-                if _reads_whole_records(user)
+                if reads_whole_records(user)
                 else register_scope(user=user),
                 "follow_up",
                 text,
@@ -71,7 +67,7 @@ def search(*, user, text: str) -> list[Group]:
         ),
     ]
     briefings = Briefing.objects.filter(of_meetings)
-    if not _reads_whole_records(user):
+    if not reads_whole_records(user):
         # An invitee reads what is published, and its own institution's drafts.
         agency = user_agency(user)
         briefings = briefings.filter(
