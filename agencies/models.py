@@ -415,8 +415,13 @@ class Official(VersionedModel):
     @property
     def full_name(self) -> str:
         """The name as written in a signature block: "Drs. La Ode Saifuddin, M.Si"."""
-        name = f"{self.title_prefix} {self.name}".strip()
-        return f"{name}, {self.title_suffix}" if self.title_suffix else name
+        return self.join_name(self.title_prefix, self.name, self.title_suffix)
+
+    @staticmethod
+    def join_name(title_prefix: str, name: str, title_suffix: str) -> str:
+        """full_name from its parts, for lists read as values rather than as officials."""
+        name = f"{title_prefix} {name}".strip()
+        return f"{name}, {title_suffix}" if title_suffix else name
 
     @property
     def in_uniformed_service(self) -> bool:

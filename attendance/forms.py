@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from agencies.models import Official
 from meetings.models import Participation
 from pilkada_portal.forms import OnceFormMixin, VersionFieldMixin
 
@@ -23,6 +24,11 @@ def _not_png() -> forms.ValidationError:
 
 
 PNG_PREFIX = "data:image/png;base64,"
+
+
+def _invitee_label(position: str, prefix: str | None, name: str | None, suffix: str | None):
+    """Participation.invitee_label from values: the named official, or the position."""
+    return position if name is None else Official.join_name(prefix, name, suffix)
 
 
 def invitation_label(participation: Participation) -> str:
@@ -107,7 +113,8 @@ def decode_signature(value: str) -> bytes:
         raise forms.ValidationError(
             _("The signature must be a PNG image."), code="format"
         ) from None
-    alpha = image.convert("RGBA").getchannel("A")
+    # A canvas sends RGBA: its alpha is read as it is, without converting the image.
+    alpha = (image if image.mode == "RGBA" else image.convert("RGBA")).getchannel("A")
     if alpha.getbbox() is None:
         raise forms.ValidationError(_("Sign in the box with your finger."), code="empty")
     return content
@@ -147,16 +154,31 @@ class SelfCheckInForm(forms.Form):
         self.load_invitations(only=self.data.get("invitation", "") if self.is_bound else None)
 
     def load_invitations(self, only: str | None = None) -> None:
-        participations = self.meeting.participations.select_related("agency", "invitee")
-        if only is not None:
+        """The invitations to choose from: all of them as labels (one light query, no
+        objects), or, for a sent form, only the one it names, as the invitation to fill."""
+        participations = self.meeting.participations.order_by("agency__name", "invitee_position")
+        if only is None:
+            self.invitations = {}
+            labels = [
+                (str(pk), f"{short_name or name} – {_invitee_label(position, *invitee)}")
+                for pk, name, short_name, position, *invitee in participations.values_list(
+                    "pk",
+                    "agency__name",
+                    "agency__short_name",
+                    "invitee_position",
+                    "invitee__title_prefix",
+                    "invitee__name",
+                    "invitee__title_suffix",
+                )
+            ]
+        else:
             valid = only.isascii() and only.isdigit() and len(only) < 19  # a bigint
-            participations = participations.filter(pk=only) if valid else participations.none()
-        self.invitations = {
-            str(p.pk): p for p in participations.order_by("agency__name", "invitee_position")
-        }
+            chosen = participations.filter(pk=only) if valid else participations.none()
+            self.invitations = {str(p.pk): p for p in chosen.select_related("agency", "invitee")}
+            labels = [(pk, invitation_label(p)) for pk, p in self.invitations.items()]
         self.fields["invitation"].choices = [
             ("", _("– Choose –")),
-            *((pk, invitation_label(p)) for pk, p in self.invitations.items()),
+            *labels,
             (self.OTHER, _("Other institution (type its name)")),
         ]
 

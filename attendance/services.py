@@ -29,13 +29,24 @@ ATTENDEE_FIELDS = (
 )
 
 
-def _mark_invitation(participation: Participation | None) -> None:
+def _status_of(*, in_person: bool) -> str:
+    return Participation.Status.PRESENT if in_person else Participation.Status.REPRESENTED
+
+
+def _mark_invitation(participation: Participation | None, added: Attendee | None = None) -> None:
     """An invitation someone fills counts as attended: present, or represented when only
-    stand-ins came (who stood in is the people's link to it, not a text of its own)."""
+    stand-ins came (who stood in is the people's link to it, not a text of its own).
+    `added` is a person just added (the latest to arrive)."""
     if participation is None:
         return
     # Under the meeting's lock: the stored status, not the one loaded with the form.
     participation.refresh_from_db(fields=["status", "note", "checked_in_at"])
+    if added is not None and participation.note == "" and participation.checked_in_at:
+        # A later person of an invitation already marked: one in person finds it present; a
+        # stand-in finds it represented (which means no one came in person, as it follows
+        # the people). Then nothing changes, and the other people need not be read.
+        if participation.status == _status_of(in_person=not added.on_behalf):
+            return
     people = list(participation.attendees.order_by().values_list("checked_in_at", "on_behalf"))
     if not people:
         if participation.attended:
@@ -45,8 +56,7 @@ def _mark_invitation(participation: Participation | None) -> None:
         return
     # The invitation's check-in time is its first person's (set once, by the service).
     first = min(checked_in_at for checked_in_at, _on_behalf in people)
-    in_person = any(not on_behalf for _checked_in_at, on_behalf in people)
-    status = Participation.Status.PRESENT if in_person else Participation.Status.REPRESENTED
+    status = _status_of(in_person=any(not on_behalf for _checked_in_at, on_behalf in people))
     if participation.status == status and participation.note == "" and participation.checked_in_at:
         return  # already marked so (the second person of an invitation): no write, no history
     participation_set_status(participation=participation, status=status, note="", now=first)
@@ -138,7 +148,7 @@ def attendee_add(
         if attendee.signature:
             attendee.signature.delete(save=False)  # no image left behind for a refused entry
         raise
-    _mark_invitation(participation)
+    _mark_invitation(participation, added=attendee)
     return attendee
 
 
@@ -156,8 +166,9 @@ def _find_or_add_official(attendee: Attendee) -> Official | None:
     if official is None:
         official = Official(agency=attendee.agency, name=attendee.name, position=attendee.position)
         try:
-            with transaction.atomic():
-                save_validated(official, loaded=("agency",))
+            # A refusal comes from full_clean() before any SQL, or from an INSERT undone to
+            # save_validated's own savepoint: the transaction goes on either way.
+            save_validated(official, loaded=("agency",))
         except ValidationError:
             return None  # a name the registry refuses: the person stays on the list all the same
     return official

@@ -174,6 +174,16 @@ def meetings_changed(filter_q: Q) -> None:
         transaction.on_commit(lambda: schedule_prerender(filter_q), robust=True)
 
 
+def _single_meeting(filter_q: Q) -> int | None:
+    """The meeting id of a Q(pk=<id>), as meetings.cache passes for one meeting's change."""
+    if filter_q.negated or len(filter_q.children) != 1:
+        return None
+    child = filter_q.children[0]
+    if isinstance(child, tuple) and child[0] == "pk" and isinstance(child[1], int):
+        return child[1]
+    return None
+
+
 def schedule_prerender(filter_q: Q) -> None:
     """Queue one pre-render per recent matching meeting, DOCUMENT_PRERENDER_SECONDS from now.
     Changes made before it runs are in what it renders (it reads the record when it runs),
@@ -181,6 +191,9 @@ def schedule_prerender(filter_q: Q) -> None:
     from meetings.models import Meeting
 
     seconds = settings.DOCUMENT_PRERENDER_SECONDS
+    one = _single_meeting(filter_q)
+    if one is not None and cache.get(tasks.prerender_marker(one)) is not None:
+        return  # one meeting whose render is queued already (every check-in lands here)
     since = timezone.localdate() - datetime.timedelta(days=PRERENDER_DAYS_BACK)
     recent = Meeting.objects.filter(filter_q, date__gte=since).values_list("pk", flat=True)
     task = tasks.prerender_meeting

@@ -66,6 +66,36 @@ def test_several_people_per_invitation_and_a_representative(meeting):
     assert meeting.attendees.count() == 4
 
 
+@pytest.mark.parametrize(
+    "before, arrivals, after",
+    [
+        # Marked present by hand (nobody named yet), then only a stand-in comes: represented.
+        ("present", [True], "represented"),
+        # A stand-in, then the official in person: present; then another stand-in: present.
+        ("invited", [True, False, True], "present"),
+        # Stand-ins only: represented, however many.
+        ("invited", [True, True], "represented"),
+        ("invited", [False, False], "present"),
+    ],
+)
+def test_an_invitation_follows_the_people_who_arrive(meeting, before, arrivals, after):
+    desa = meeting.participations.get(agency__short_name="Desa Asera")
+    if before != "invited":
+        services.invitation_set_status(participation=desa, status=before)
+    for index, on_behalf in enumerate(arrivals):
+        services.attendee_add(
+            meeting=meeting,
+            name=f"Orang {index}",
+            position="Staf",
+            participation=desa,
+            on_behalf=on_behalf,
+        )
+        desa.refresh_from_db()
+        assert desa.checked_in_at is not None
+    assert desa.status == after
+    assert desa.note == ""
+
+
 def test_the_operator_adds_corrects_and_removes_a_person(meeting, operator_client):
     desa = meeting.participations.get(agency__short_name="Desa Asera")
     url = reverse("attendance:people", args=[meeting.pk])
