@@ -41,12 +41,16 @@ def _mark_invitation(participation: Participation | None, added: Attendee | None
         return
     # Under the meeting's lock: the stored status, not the one loaded with the form.
     participation.refresh_from_db(fields=["status", "note", "checked_in_at"])
-    if added is not None and participation.note == "" and participation.checked_in_at:
-        # A later person of an invitation already marked: one in person finds it present; a
-        # stand-in finds it represented (which means no one came in person, as it follows
-        # the people). Then nothing changes, and the other people need not be read.
-        if participation.status == _status_of(in_person=not added.on_behalf):
-            return
+    # A later person of an invitation already marked: one in person finds it present; a
+    # stand-in finds it represented (which means no one came in person, as it follows the
+    # people). Then nothing changes, and the other people need not be read.
+    if (
+        added is not None
+        and participation.note == ""
+        and participation.checked_in_at
+        and participation.status == _status_of(in_person=not added.on_behalf)
+    ):
+        return
     people = list(participation.attendees.order_by().values_list("checked_in_at", "on_behalf"))
     if not people:
         if participation.attended:

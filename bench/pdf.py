@@ -5,7 +5,8 @@ database: it generates the meeting, then times, interleaved in each of --repeat 
   - the full export with an empty document cache: the HTML built as a web request does,
     rendered as a task worker does (documents.tasks.render_document, with the worker's
     garbage-collector settings after its first task),
-  - a bare WeasyPrint render of the same HTML string (same stylesheet and fonts),
+    which renders a long annex in a second process when a core is idle (documents.split),
+  - a bare WeasyPrint render of the same HTML string in one process (same stylesheet, fonts),
   - a second export of the unchanged document (served from the content-hash cache).
 Times are medians. Last line:
 
@@ -58,10 +59,11 @@ def child(size: str, repeat: int) -> dict:
 
     django.setup()
     from django.core.management import call_command
+    from django.test import override_settings
     from pypdf import PdfReader
 
     from bench.generate import generate_meeting
-    from documents import pdf, tasks
+    from documents import pdf, split, tasks
     from documents.render import document_export, document_export_source, document_html
     from meetings.models import Meeting
 
@@ -84,14 +86,20 @@ def child(size: str, repeat: int) -> dict:
             return elapsed, pdf.cache_path(key).read_bytes()
 
         def bare() -> float:
-            started = time.perf_counter()
-            pdf.render_pdf(html)
-            return (time.perf_counter() - started) * 1000
+            """One WeasyPrint render in this process (never split in two)."""
+            with override_settings(DOCUMENT_SPLIT_RENDER=False):
+                started = time.perf_counter()
+                pdf.render_pdf(html)
+                return (time.perf_counter() - started) * 1000
 
         def cached() -> float:
             started = time.perf_counter()
             document_export(Meeting.objects.get(pk=meeting_id), "notula")
             return (time.perf_counter() - started) * 1000
+
+        splits = []
+        render_split = split.render_split
+        split.render_split = lambda *args: splits.append(1) or render_split(*args)
 
         html = document_html(Meeting.objects.get(pk=meeting_id), "notula", for_pdf=True)
         full_export()  # warm up, as a worker's first task: imports, fonts, GC settings
@@ -120,6 +128,7 @@ def child(size: str, repeat: int) -> dict:
             "bare_ms": statistics.median(bare_runs),
             "cached_ms": statistics.median(cached_runs),
             "ms_per_page": full / pages,
+            "split_renders": len(splits),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         }
     finally:
@@ -150,7 +159,8 @@ def main() -> None:
             f"{size:>6}: {result['pages']:3d} pages, export {result['full_ms']:7.0f} ms, "
             f"{result['ms_per_page']:5.1f} ms/page, bare render {result['bare_ms']:7.0f} ms, "
             f"ratio {result['full_ms'] / result['bare_ms']:.3f}, second export "
-            f"{result['cached_ms']:6.2f} ms, peak RSS {result['peak_rss_mb']:.0f} MB",
+            f"{result['cached_ms']:6.2f} ms, peak RSS {result['peak_rss_mb']:.0f} MB, "
+            f"{result['split_renders']} of {args.repeat + 1} exports split",
             flush=True,
         )
     medium = results["medium"]

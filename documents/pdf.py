@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from weasyprint.text.fonts import FontConfiguration
 
+from . import split
 from .fetcher import SafeURLFetcher
 
 logger = logging.getLogger("pilkada_portal.documents")
@@ -51,9 +52,21 @@ ARCHIVAL = "pdf/a-3b"
 def render_pdf(html: str, *, variant: str | None = None) -> bytes:
     """Render a print template's HTML (assets as asset: URLs) to PDF bytes; `variant` names
     a PDF/A or PDF/UA variant of WeasyPrint (ARCHIVAL for final documents)."""
+    if variant is None and split.worth_splitting(html):
+        content = split.render_split(html, render_part)
+        if content is not None:
+            return content
     font_config, css, fetcher = _renderer()
     document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="asset:static/")
     return document.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=variant)
+
+
+def render_part(html: str, extra_css: str) -> bytes:
+    """One part of a split render (documents.split): the print stylesheet and `extra_css`."""
+    font_config, css, fetcher = _renderer()
+    extra = weasyprint.CSS(string=extra_css, font_config=font_config, url_fetcher=fetcher)
+    document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="asset:static/")
+    return document.write_pdf(stylesheets=[css, extra], font_config=font_config)
 
 
 def content_key(html: str) -> str:

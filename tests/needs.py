@@ -2,6 +2,7 @@
 in CI (`.ci/run` sets CI=1 after making sure PostgreSQL and Redis run)."""
 
 import os
+import shutil
 import socket
 from urllib.parse import urlparse
 
@@ -28,3 +29,11 @@ def require_redis(url: str) -> None:
         socket.create_connection((parsed.hostname, parsed.port or 6379), timeout=2).close()
     except OSError:
         _missing(f"needs Redis at {parsed.hostname}:{parsed.port or 6379}; CI runs it")
+
+
+def require_command(name: str, package: str) -> str:
+    """A program on PATH (e.g. poppler-utils' pdftoppm); CI installs it. Returns its path."""
+    path = shutil.which(name)
+    if path is None:
+        _missing(f"needs {name} (Debian package {package}); CI installs it")
+    return path

@@ -326,6 +326,10 @@ DOCUMENT_CACHE_DIR = env.path("DOCUMENT_CACHE_DIR", BASE_DIR / "var" / "document
 DOCUMENT_SEAL_P12 = env.str("DOCUMENT_SEAL_P12", "")
 DOCUMENT_SEAL_PASSPHRASE = env.str("DOCUMENT_SEAL_PASSPHRASE", "")
 DOCUMENT_CACHE_MAX_MB = env.int("DOCUMENT_CACHE_MAX_MB", 2048, validate=Range(min=1))
+# A Notula whose Daftar Hadir annex has at least this many rows is rendered in two processes
+# (body and annex, merged, page numbers stamped: documents.split) when a core is free.
+DOCUMENT_SPLIT_RENDER = env.bool("DOCUMENT_SPLIT_RENDER", True)
+DOCUMENT_SPLIT_MIN_ROWS = env.int("DOCUMENT_SPLIT_MIN_ROWS", 60, validate=Range(min=1))
 
 # Self check-in at the door: opens this many minutes before the start on the meeting's day;
 # the QR code's link is valid this many seconds (the screen renews it every minute), and one

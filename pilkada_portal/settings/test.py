@@ -38,3 +38,6 @@ TASKS = {
     }
 }
 DOCUMENT_PRERENDER_SECONDS = 0
+# Documents render in one process whatever the machine's load, so that tests behave the same
+# everywhere; tests/documents/test_split.py turns the split render on itself.
+DOCUMENT_SPLIT_RENDER = False

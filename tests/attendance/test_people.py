@@ -67,7 +67,7 @@ def test_several_people_per_invitation_and_a_representative(meeting):
 
 
 @pytest.mark.parametrize(
-    "before, arrivals, after",
+    ("before", "arrivals", "after"),
     [
         # Marked present by hand (nobody named yet), then only a stand-in comes: represented.
         ("present", [True], "represented"),
