@@ -4,9 +4,10 @@ BENCH_DATABASE_URL names the national database (filled by bench/national.py); th
 goes into BENCH_DEMO_DATABASE_URL (default: the same server, database <name>_demo, created
 and loaded when empty). Each page is requested in-process by a national supervisor (who
 reads every organizer's meetings) or by the operator of one organizer, 3 times to warm up
-and 20 times timed; EXPLAIN runs on every query of the list pages and any
-sequential scan over participations or meetings is reported (a national supervisor, who reads
-every organizer's meetings, counts the past ones with a bounded scan). Last line:
+and 20 times timed, in BENCH_ROUNDS (2) rounds that alternate between the two databases;
+EXPLAIN runs on every query of the list pages and any sequential scan over participations
+or meetings is reported (a national supervisor, who reads every organizer's meetings,
+counts the past ones with a bounded scan). Last line:
 
     worst_ratio=<national p50 / demo p50 of the worst page> page=<its name>
 
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TIMED, WARM = 20, 3
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
 
 
 def measure() -> None:
@@ -129,7 +131,7 @@ def measure() -> None:
             started = time.perf_counter()
             client.get(path, query)
             timings.append((time.perf_counter() - started) * 1000)
-        results[name] = statistics.median(timings)
+        results[name] = timings
         if "list" in name or "home" in name or "register" in name:
             with CaptureQueriesContext(connection) as queries:
                 client.get(path, query)
@@ -143,7 +145,7 @@ def measure() -> None:
                 for table in ("meetings_participation", "meetings_meeting"):
                     if f"Seq Scan on {table}" in plan:
                         scans.setdefault(name, []).append(sql[:160])
-    print(json.dumps({"p50": results, "seq_scans": scans}))
+    print(json.dumps({"timings": results, "seq_scans": scans}))
 
 
 def run(url: str, static_root: str) -> dict:
@@ -201,7 +203,17 @@ def main() -> None:
     import tempfile
 
     static_root = tempfile.mkdtemp(prefix="pilkada-bench-static-")
-    small, large = run(demo, static_root), run(national, static_root)
+    # Rounds alternate between the two databases, so that a change in the machine's speed
+    # (these cores are shared) touches both alike; each page's p50 is over all rounds.
+    small, large = {"timings": {}}, {"timings": {}, "seq_scans": {}}
+    for _round in range(ROUNDS):
+        for url, into in ((demo, small), (national, large)):
+            result = run(url, static_root)
+            for name, timings in result["timings"].items():
+                into["timings"].setdefault(name, []).extend(timings)
+            into["seq_scans"] = result["seq_scans"]
+    small["p50"] = {name: statistics.median(t) for name, t in small["timings"].items()}
+    large["p50"] = {name: statistics.median(t) for name, t in large["timings"].items()}
     worst_name, worst_ratio = "", 0.0
     print(f"{'page':28} {'demo ms':>9} {'national ms':>12} {'ratio':>6}")
     for name, demo_ms in small["p50"].items():

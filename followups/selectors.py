@@ -52,6 +52,18 @@ def register_list(
     ).order_by("-recorded_at", "-id")
     return (
         follow_ups.select_related("meeting", "meeting__organizer", "responsible_agency")
+        # What the register and its exports show: not the meetings' and institutions' other
+        # columns (a meeting row is wide), read for every row of a page.
+        .only(
+            "text",
+            "due_date",
+            "status",
+            "progress_note",
+            "meeting__title",
+            "meeting__date",
+            "meeting__organizer__name",
+            "responsible_agency__name",
+        )
         .annotate(
             last_progress_at=Subquery(last.values("recorded_at")[:1]),
             last_progress_note=Subquery(last.values("note")[:1]),

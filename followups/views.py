@@ -21,7 +21,7 @@ from pilkada_portal.pagination import CappedPaginator
 from . import selectors
 from .forms import ProgressForm, RegisterFilterForm
 
-PAGE = 50
+PAGE = 20  # as the meeting list: a register is read a screen at a time
 STANDING_ITEM = "Pembahasan tindak lanjut rapat sebelumnya"
 
 

@@ -3,6 +3,7 @@ aspect across the meetings of an election, the change since the meeting before, 
 risk, and a trend per aspect. A fixed number of queries whatever the size of the series."""
 
 import datetime
+import hashlib
 import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -82,12 +83,24 @@ def election_meetings(*, user, election: Election) -> list[Meeting]:
 
 
 def dashboard_meetings(*, user, election: Election) -> list[Meeting]:
-    """The meetings of the election whose whole record the user reads: the dashboard's."""
-    return [
-        m
-        for m in election_meetings(user=user, election=election)
-        if allows(user, "documents.can_read_documents", m)
-    ]
+    """The meetings of the election whose whole record the user reads: the dashboard's.
+
+    Whether a user reads a meeting's whole record depends on its organizer only (its staff,
+    or a supervisor of its region: accounts.rules), so the rule is asked once per organizer
+    of the series rather than once per meeting."""
+    meetings = election_meetings(user=user, election=election)
+    readable: dict[int, bool] = {}
+    for meeting in meetings:
+        if meeting.organizer_id not in readable:
+            readable[meeting.organizer_id] = allows(user, "documents.can_read_documents", meeting)
+    return [m for m in meetings if readable[m.organizer_id]]
+
+
+def dashboard_version(meetings: list[Meeting]) -> str:
+    """Names the state of the dashboard's data: its meetings and when each last changed
+    (any change to a meeting's record, briefings and indicators included, touches it)."""
+    text = ";".join(f"{m.pk}:{m.updated_at.isoformat()}" for m in meetings)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def election_indicators(*, meetings: list[Meeting]) -> QuerySet[ReadinessIndicator]:

@@ -3,6 +3,7 @@ readiness indicators as tables (per election, per meeting)."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -30,16 +31,26 @@ class DashboardView(ElectionMixin, TemplateView):
     template_name = "readiness/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        dashboard = selectors.dashboard_get(
-            user=self.request.user, election=self.election, meetings=self.meetings
+        # The matrix, the items at risk and the trend are rendered once per state of the
+        # series (dashboard_version) and kept in the cache: built only on a miss.
+        dashboard = SimpleLazyObject(
+            lambda: selectors.dashboard_get(
+                user=self.request.user, election=self.election, meetings=self.meetings
+            )
         )
         labels = dict(ReadinessIndicator.Status.choices)
         return super().get_context_data(
+            election=self.election,
+            days=selectors.days_to_vote(self.election),
+            meetings=self.meetings,
+            dashboard_version=selectors.dashboard_version(self.meetings),
             dashboard=dashboard,
-            trend=[
-                (label, charts.stacked_bars(dashboard.trend[aspect]), dashboard.trend[aspect])
-                for aspect, label in dashboard.aspects
-            ],
+            trend=SimpleLazyObject(
+                lambda: [
+                    (label, charts.stacked_bars(dashboard.trend[aspect]), dashboard.trend[aspect])
+                    for aspect, label in dashboard.aspects
+                ]
+            ),
             statuses=[(status, labels[status]) for status in selectors.RANK],
             chart=charts,
             **kwargs,

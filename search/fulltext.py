@@ -25,8 +25,16 @@ class Target:
     @property
     def document(self) -> str:
         """The indexed expression (the index and the query must write it identically)."""
-        text = " || ' ' || ".join(f'coalesce("{self.table}"."{c}", \'\')' for c in self.columns)
-        return f"to_tsvector('simple'::regconfig, portal_unaccent({text}))"
+        return f"to_tsvector('simple'::regconfig, portal_unaccent({self._text}))"
+
+    @property
+    def unindexed_document(self) -> str:
+        """The same words, written so that the planner cannot take the text index for it."""
+        return f"to_tsvector('simple'::regconfig, portal_unaccent({self._text} || ''))"
+
+    @property
+    def _text(self) -> str:
+        return " || ' ' || ".join(f'coalesce("{self.table}"."{c}", \'\')' for c in self.columns)
 
 
 TARGETS = {
@@ -53,17 +61,24 @@ def available() -> bool:
         return cursor.fetchone() is not None
 
 
-def matching(queryset: QuerySet, kind: str, text: str) -> QuerySet:
-    """The rows of `queryset` (of TARGETS[kind]'s table) in which every word is found."""
+def matching(queryset: QuerySet, kind: str, text: str, *, few_rows: bool = False) -> QuerySet:
+    """The rows of `queryset` (of TARGETS[kind]'s table) in which every word is found.
+
+    few_rows: `queryset` is already narrowed to a few hundred rows by an index of its own
+    (the meetings of one organizer). The words are then checked on those rows only. The
+    planner would otherwise read the text index first: it estimates a prefix query
+    ("tindak:*") at a few dozen rows even when it matches every row of the table, and
+    then discards nearly all of them (14 ms instead of 1 on the national data set)."""
     target = TARGETS[kind]
     typed = words(text)
     if not typed:
         return queryset.none()
     if available():
         query = " & ".join(f"{word}:*" for word in typed)
+        document = target.unindexed_document if few_rows else target.document
         return queryset.filter(
             RawSQL(
-                f"{target.document} @@ to_tsquery('simple'::regconfig, portal_unaccent(%s))",
+                f"{document} @@ to_tsquery('simple'::regconfig, portal_unaccent(%s))",
                 [query],
                 output_field=BooleanField(),
             )

@@ -29,6 +29,9 @@ class Group:
 # planner reads an organizer's rows by their meeting first and checks the words on those,
 # instead of checking the words on every row of a national deployment first.
 MEETING_IDS = 2000
+# Up to this many meetings, their agenda items, follow-ups and briefings (a few each) are few
+# enough to check the words on every one of them (fulltext.matching's few_rows).
+FEW_MEETINGS = 200
 
 
 def search(*, user, text: str) -> list[Group]:
@@ -39,16 +42,19 @@ def search(*, user, text: str) -> list[Group]:
         of_meetings = Q(meeting_id__in=ids)
     else:
         of_meetings = Q(meeting__in=meetings)
+    few = len(ids) <= FEW_MEETINGS
     sources = [
         (
             "meeting",
             _("Meetings"),
-            matching(meetings, "meeting", text).select_related("organizer").order_by("-date"),
+            matching(meetings, "meeting", text, few_rows=few)
+            .select_related("organizer")
+            .order_by("-date"),
         ),
         (
             "agenda_item",
             _("Agenda items"),
-            matching(AgendaItem.objects.filter(of_meetings), "agenda_item", text)
+            matching(AgendaItem.objects.filter(of_meetings), "agenda_item", text, few_rows=few)
             .select_related("meeting")
             .order_by("-meeting__date", "position"),
         ),
@@ -61,6 +67,7 @@ def search(*, user, text: str) -> list[Group]:
                 else register_scope(user=user),
                 "follow_up",
                 text,
+                few_rows=few and reads_whole_records(user),
             )
             .select_related("meeting", "responsible_agency")
             .order_by("-meeting__date", "id"),
@@ -79,7 +86,7 @@ def search(*, user, text: str) -> list[Group]:
         (
             "briefing",
             _("Readiness briefings"),
-            matching(briefings, "briefing", text)
+            matching(briefings, "briefing", text, few_rows=few)
             .select_related("meeting", "agency")
             .order_by("-meeting__date", "id"),
         )

@@ -6,10 +6,12 @@ import io
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from accounts.roles import Role
 from attendance.services import attendee_add
+from briefings.models import ReadinessIndicator
 from readiness import selectors
 from tests.agencies.factories import AgencyFactory
 from tests.briefings.factories import BriefingFactory, ReadinessIndicatorFactory
@@ -101,6 +103,32 @@ def test_the_dashboard_answers_in_a_fixed_number_of_queries(
         ReadinessIndicatorFactory.create_batch(3, briefing=briefing)
     with django_assert_max_num_queries(14):
         assert client.get(url).status_code == 200
+
+
+def test_the_dashboard_is_built_once_per_state_of_the_series(series, make_user, monkeypatch):
+    client = client_for(make_user("operator", Role.OPERATOR))
+    url = reverse("readiness:dashboard", args=[series["election"].pk])
+    assert "Tercapai" in client.get(url).content.decode()
+    built = []
+    original = selectors.dashboard_get
+    monkeypatch.setattr(
+        selectors, "dashboard_get", lambda **kwargs: built.append(1) or original(**kwargs)
+    )
+    client.get(url)
+    assert built == []  # unchanged: served from the cache
+    # Any change to the series' records shows at once: an indicator, an institution's name.
+    indicator = series["meetings"][1].briefings.get(agency=series["kpu"]).indicators.get()
+    indicator.status = "blocked"
+    indicator.save()
+    series["kpu"].name = "KPU Kabupaten Contoh"
+    series["kpu"].save()
+    body = client.get(url).content.decode()
+    assert built == [1]
+    assert "KPU Kabupaten Contoh" in body
+    assert "Komisi Pemilihan Umum Contoh" not in body
+    kpu_row = body.split("KPU Kabupaten Contoh", 1)[1].split("</tr>", 1)[0]
+    with translation.override("id"):
+        assert str(ReadinessIndicator.Status.BLOCKED.label) in kpu_row
 
 
 def test_indicator_exports_have_typed_cells_and_stay_in_scope(series, make_user):

@@ -43,7 +43,10 @@ def world(make_user):
     return {"operator": make_user("operator", Role.OPERATOR), "liaison": liaison, "kpu": kpu}
 
 
-def test_words_are_matched_as_word_beginnings_in_every_kind(world):
+@pytest.mark.parametrize("few_meetings", [200, 0], ids=["rows-first", "text-index-first"])
+def test_words_are_matched_as_word_beginnings_in_every_kind(world, few_meetings, monkeypatch):
+    # Both ways of asking PostgreSQL (fulltext.matching's few_rows) find the same rows.
+    monkeypatch.setattr(selectors, "FEW_MEETINGS", few_meetings)
     groups = {g.kind: g for g in selectors.search(user=world["operator"], text="logist kepul")}
     assert [m.title for m in groups["meeting"].rows] == ["Rakor logistik kepulauan"]
     assert [f.text for f in groups["follow_up"].rows] == ["Percepat logistik kepulauan"]
