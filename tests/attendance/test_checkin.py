@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from attendance import checkin, services
+from attendance.forms import SelfCheckInForm, invitation_label
 from attendance.models import Attendee
-from tests.agencies.factories import AgencyFactory
+from tests.agencies.factories import AgencyFactory, OfficialFactory
 from tests.attendance.factories import signature_data_url
 from tests.meetings.factories import MeetingFactory, ParticipationFactory
 
@@ -258,3 +259,18 @@ def test_one_check_in_runs_a_constant_number_of_queries(today_meeting):
 def test_the_check_in_never_answers_500(today_meeting, data):
     response = Client().post(reverse("attendance:checkin_submit"), data)
     assert response.status_code in {200, 429}
+
+
+def test_the_invitation_list_reads_as_the_invitations_label_them(today_meeting):
+    meeting, _invitation = today_meeting
+    named = ParticipationFactory(
+        meeting=meeting,
+        agency=AgencyFactory(name="Dewan Perwakilan Rakyat Daerah Uji", short_name=""),
+        invitee=OfficialFactory(title_prefix="Drs.", name="La Ode Ketua", title_suffix="M.Si"),
+        status="invited",
+    )
+    form = SelfCheckInForm(meeting=meeting)
+    labels = dict(form.fields["invitation"].choices)
+    for participation in meeting.participations.select_related("agency", "invitee"):
+        assert labels[str(participation.pk)] == invitation_label(participation)
+    assert labels[str(named.pk)] == "Dewan Perwakilan Rakyat Daerah Uji – Drs. La Ode Ketua, M.Si"
