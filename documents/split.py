@@ -58,9 +58,12 @@ def parts(html: str) -> tuple[str, str] | None:
     if end < 0 or opening is None or opening.end() > start:
         return None
     end += len(ANNEX_END)
+    close = html.find(_CLOSE, end)
+    if close < 0:
+        return None
     body = html[:start] + html[end:]
     marks = "".join(_ON_EVERY_PAGE.findall(html, 0, start))
-    annex = html[: opening.end()] + marks + html[start:end] + html[html.find(_CLOSE, end) :]
+    annex = html[: opening.end()] + marks + html[start:end] + html[close:]
     return body, annex
 
 
@@ -74,9 +77,10 @@ def worth_splitting(html: str) -> bool:
     start = html.find(ANNEX_START)
     if start < 0 or html.count("<tr", start) < settings.DOCUMENT_SPLIT_MIN_ROWS:
         return False
-    # The load of the last minute, this render's own process included, leaves at least half
-    # a core idle.
-    return os.getloadavg()[0] <= (os.cpu_count() or 1) - 0.5
+    # Over the last minute, not every core was busy (this render's own process included).
+    # The child inherits the worker's lower CPU priority (TASK_WORKER_NICE): it takes only
+    # what the web processes leave.
+    return os.getloadavg()[0] < (os.cpu_count() or 1)
 
 
 def _stamp_html(html: str, first: int, count: int) -> str:
@@ -115,10 +119,10 @@ def render_split(html: str, render: Callable[[str, str], bytes]) -> bytes | None
     stamps = PdfReader(
         io.BytesIO(render(_stamp_html(html, body_pages + 1, len(annex.pages)), _STAMP_CSS))
     )
-    for page, stamp in zip(annex.pages, stamps.pages, strict=True):
-        added = writer.add_page(page)
-        added.merge_page(stamp)
-        added.compress_content_streams()  # the merge leaves the page's stream uncompressed
+    writer.append(annex)  # its pages and its bookmarks ("LAMPIRAN: DAFTAR HADIR")
+    for page, stamp in zip(writer.pages[body_pages:], stamps.pages, strict=True):
+        page.merge_page(stamp)
+        page.compress_content_streams()  # the merge leaves the page's stream uncompressed
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     output = io.BytesIO()
     writer.write(output)

@@ -37,6 +37,17 @@ def _texts(content: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
 
 
+def _bookmarks(content: bytes) -> list[str]:
+    def titles(outline) -> list[str]:
+        return [
+            title
+            for item in outline
+            for title in (titles(item) if isinstance(item, list) else [item.title])
+        ]
+
+    return titles(PdfReader(io.BytesIO(content)).outline)
+
+
 def _images(content: bytes, tmp_path, name: str) -> list[Image.Image]:
     pdftoppm = require_command("pdftoppm", "poppler-utils")
     source = tmp_path / f"{name}.pdf"
@@ -55,6 +66,9 @@ def test_the_split_render_gives_the_same_pages_as_one_render(long_notula, tmp_pa
     annex_first = next(i for i, text in enumerate(texts) if "LAMPIRAN: DAFTAR HADIR" in text)
     assert f"- {annex_first + 1} -" in texts[annex_first]
     assert "DRAF" in texts[-1]  # the draft mark on every page, the annex's too
+    # The same bookmarks, the annex's included.
+    assert _bookmarks(merged) == _bookmarks(single)
+    assert "LAMPIRAN: DAFTAR HADIR" in _bookmarks(merged)
     # And the same pixels: the stamp hides nothing, the numbers sit where CSS puts them.
     ones, twos = _images(single, tmp_path, "single"), _images(merged, tmp_path, "merged")
     assert len(ones) == len(twos)
@@ -70,7 +84,7 @@ def test_a_long_annex_on_an_idle_machine_is_split(long_notula, settings, monkeyp
     assert split.worth_splitting(long_notula)
     # Not when the other core is busy, the annex is short, the setting is off, or there is
     # no annex at all.
-    monkeypatch.setattr(split.os, "getloadavg", lambda: (1.7, 1.5, 1.2))
+    monkeypatch.setattr(split.os, "getloadavg", lambda: (2.3, 1.5, 1.2))
     assert not split.worth_splitting(long_notula)
     monkeypatch.setattr(split.os, "getloadavg", lambda: (0.5, 0.5, 0.5))
     settings.DOCUMENT_SPLIT_MIN_ROWS = 500
@@ -86,6 +100,7 @@ def test_a_long_annex_on_an_idle_machine_is_split(long_notula, settings, monkeyp
     assert split.parts(without_annex) is None
     twice = long_notula.replace("</main>", split.ANNEX_START + "</section></main>")
     assert split.parts(twice) is None
+    assert split.parts(long_notula.replace("</main>", "")) is None
 
 
 def test_render_pdf_splits_drafts_but_never_an_archival_render(long_notula, monkeypatch):
