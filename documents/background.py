@@ -147,15 +147,18 @@ def deliver(meeting, variant: str, build, *, retry: bool = False) -> tuple[Deliv
     (meeting.updated_at changes with every row of its record) is remembered, so that a poll
     or a repeated download only looks up files and markers; build() makes the ExportSource
     when nothing is known."""
-    memo_key = ":".join(
-        [
-            "documents:source",
-            source_version(),
-            str(meeting.pk),
-            meeting.updated_at.isoformat(),
-            hashlib.sha256(variant.encode()).hexdigest()[:24],
-        ]
-    )
+    version = [
+        str(meeting.pk),
+        meeting.updated_at.isoformat(),
+        hashlib.sha256(variant.encode()).hexdigest()[:24],
+    ]
+    return deliver_version(version, build, retry=retry)
+
+
+def deliver_version(version: list[str], build, *, retry: bool = False) -> tuple[Delivery, str]:
+    """As deliver(), for any document whose source is named by `version`: strings that
+    change whenever what the document says changes."""
+    memo_key = ":".join(["documents:source", source_version(), *version])
     memo = cache.get(memo_key)
     if memo is not None:
         known = known_delivery(memo["key"], retry=retry)

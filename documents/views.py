@@ -1,5 +1,7 @@
 """Print preview (HTML) and PDF download of a meeting's official documents."""
 
+import hashlib
+
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import AccessMixin
 from django.http import FileResponse, Http404, HttpResponse
@@ -22,6 +24,7 @@ from .docx import KINDS as DOCX_KINDS
 from .readiness import readiness_html
 from .render import (
     KINDS,
+    ExportSource,
     document_docx,
     document_export_source,
     document_html,
@@ -281,8 +284,25 @@ class ReadinessPdfView(View):
         meetings = readiness_selectors.dashboard_meetings(user=request.user, election=election)
         if not meetings:
             raise Http404
-        html, filename = readiness_html(user=request.user, election=election, meetings=meetings)
-        delivery = background.request_pdf(html, retry=request.GET.get(RETRY) == "1")
+        # Named by the series' state (its meetings' versions), the election's own fields and
+        # the day (H-n): a poll while it renders builds nothing again.
+        version = [
+            "readiness",
+            str(election.pk),
+            readiness_selectors.dashboard_version(meetings),
+            str(readiness_selectors.days_to_vote(election)),
+            hashlib.sha256(
+                f"{election.name}\n{election.voting_day}\n{election.region}".encode()
+            ).hexdigest()[:24],
+        ]
+
+        def build() -> ExportSource:
+            html, filename = readiness_html(user=request.user, election=election, meetings=meetings)
+            return ExportSource(filename=filename, html=html)
+
+        delivery, filename = background.deliver_version(
+            version, build, retry=request.GET.get(RETRY) == "1"
+        )
         return delivered_response(
             request,
             delivery,

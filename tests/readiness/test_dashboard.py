@@ -195,3 +195,34 @@ def test_the_dashboard_prints_as_a_pdf(series, make_user, settings, tmp_path):
     assert "Tercapai (membaik)" in text
     other = make_user("op-lain", Role.OPERATOR, agency=AgencyFactory(short_name="Lain"))
     assert client_for(other).get(pdf_url).status_code == 404
+
+
+def test_polling_the_dashboards_pdf_builds_its_html_once(series, make_user, settings, monkeypatch):
+    from django.core.cache import cache
+    from django_tasks import task_backends
+
+    from documents import views as document_views
+
+    cache.clear()
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}
+    }
+    task_backends["default"].clear()
+    built = []
+    original = document_views.readiness_html
+    monkeypatch.setattr(
+        document_views,
+        "readiness_html",
+        lambda **kwargs: built.append(1) or original(**kwargs),
+    )
+    client = client_for(make_user("operator", Role.OPERATOR))
+    pdf_url = reverse("documents:readiness_pdf", args=[series["election"].pk])
+    for _poll in range(3):  # the progress page polls while the worker renders
+        assert client.get(pdf_url).status_code in (200, 202)
+    assert built == [1]
+    assert len(task_backends["default"].results) == 1  # queued once
+    indicator = series["meetings"][1].briefings.get(agency=series["kpu"]).indicators.get()
+    indicator.status = "at_risk"
+    indicator.save()
+    client.get(pdf_url)
+    assert built == [1, 1]  # what it says changed: built again
