@@ -55,6 +55,7 @@ class RegisterView(PermissionRequiredMixin, TemplateView):
             form=form,
             page_obj=page,
             follow_ups=page.object_list,
+            today=timezone.localdate(),  # a row's "overdue" mark changes with the day
             query=query.urlencode(),
             **kwargs,
         )

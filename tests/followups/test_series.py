@@ -167,6 +167,30 @@ def test_the_register_marks_overdue_and_filters(series, make_user):
     assert "Distribusi logistik" not in done
 
 
+def test_a_register_row_shows_each_change_and_the_days_overdue_mark(series, make_user, monkeypatch):
+    """Rows are kept in the cache under what they show: every change shows at once."""
+    client = client_for(make_user("operator", Role.OPERATOR))
+    url = reverse("followups:register")
+    follow_up = series["follow_up"]
+    monkeypatch.setattr(
+        "django.utils.timezone.localdate", lambda *args, **kwargs: datetime.date(2024, 10, 28)
+    )
+    assert "Lewat tenggat" not in client.get(url).content.decode()  # due the 29th
+    meeting_services.follow_up_progress_add(
+        follow_up=follow_up, status="in_progress", note="Kapal sudah disewa"
+    )
+    body = client.get(url).content.decode()
+    assert "Kapal sudah disewa" in body
+    assert "Sedang berjalan" in body
+    series["kpu"].name = "KPU Kabupaten Contoh (baru)"
+    series["kpu"].save()
+    assert "KPU Kabupaten Contoh (baru)" in client.get(url).content.decode()
+    monkeypatch.setattr(
+        "django.utils.timezone.localdate", lambda *args, **kwargs: datetime.date(2024, 10, 30)
+    )
+    assert "Lewat tenggat" in client.get(url).content.decode()
+
+
 def test_the_register_answers_in_a_fixed_number_of_queries(
     series, make_user, django_assert_max_num_queries
 ):
