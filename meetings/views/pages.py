@@ -85,7 +85,7 @@ class MeetingDetailView(TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        meeting = selectors.meeting_get(pk=self.kwargs["pk"])
+        meeting = selectors.meeting_page_get(pk=self.kwargs["pk"])
         user = self.request.user
         if not allows(user, "meetings.can_see_meeting", meeting):
             raise Http404

@@ -85,6 +85,11 @@ class TestMeetingList:
         assert response.status_code == 200
 
 
+# session, user, user and group permissions, meeting, minutes events, revisions, the profile
+# with its institution and the institutions under it, the earlier meetings' follow-ups.
+WARM_DETAIL_QUERIES = 10
+
+
 class TestMeetingDetail:
     def test_seed_meeting_page_shows_what_the_article_says(self, client, make_user):
         meeting = demo_load().seed_meeting
@@ -157,9 +162,14 @@ class TestMeetingDetail:
         # agenda (+speakers), participations (+people who stood in), briefings (+indicators,
         # +risks), follow-ups, the profile with its institution and the institutions under
         # it (tenancy), the follow-ups of earlier meetings of the series, the briefings'
-        # attachments
-        with django_assert_max_num_queries(19):
+        # attachments; and, rendering the header's cached part, its chair and minute taker
+        with django_assert_max_num_queries(21):
             response = reader_client.get(reverse("meetings:detail", args=[meeting.pk]))
         assert response.status_code == 200
+        # Again, with the page's parts cached: none of the record's reads.
+        with django_assert_max_num_queries(WARM_DETAIL_QUERIES):
+            assert (
+                reader_client.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 200
+            )
         # The briefing cards come from briefings' own inclusion tag, within the same bound.
         assert response.content.decode().count('<article class="card h-100">') == rows
