@@ -120,11 +120,14 @@ class MeetingDetailView(TemplateView):
             # The whole record (draft minutes, every briefing): the organizer's staff and
             # supervisors; an invitee sees what is published.
             reads_record=staff,
-            workflow_events=list(meeting.minutes_events.select_related("user")),
+            # Read only where the workflow section is shown (staff, or a final record).
+            workflow_events=SimpleLazyObject(
+                lambda: list(meeting.minutes_events.select_related("user"))
+            ),
             own_briefing=self.own_draft_briefing(meeting),
             checklist=(checklist := self.checklist(meeting)),
             checklist_complete=all(item.done for item, _url in checklist),
-            revisions=list(meeting.revisions.all()),
+            revisions=SimpleLazyObject(lambda: list(meeting.revisions.all())),
             # The add form is fetched when its section is opened (meetings:agenda_add, GET).
             add_form=None,
             **kwargs,

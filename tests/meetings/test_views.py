@@ -139,6 +139,19 @@ class TestMeetingDetail:
         assertNotContains(response, "<script>alert(1)</script>")
         assertContains(response, "&lt;b&gt;tebal&lt;/b&gt;")
 
+    def test_an_attendees_warm_page_reads_no_record(
+        self, client, make_user, django_assert_max_num_queries
+    ):
+        meeting = MeetingFactory(chair=OfficialFactory(), minute_taker=OfficialFactory())
+        invited = ParticipationFactory(meeting=meeting).agency
+        client.force_login(make_user("peserta", Role.PESERTA, agency=invited))
+        url = reverse("meetings:detail", args=[meeting.pk])
+        assert client.get(url).status_code == 200
+        # session, user, meeting, user and group permissions, profile, invited?, own draft
+        # briefing: the minutes workflow (not shown to an invitee before final) is not read.
+        with django_assert_max_num_queries(8):
+            assert client.get(url).status_code == 200
+
     def test_unknown_meeting_is_404(self, reader_client):
         assert reader_client.get(reverse("meetings:detail", args=[999999])).status_code == 404
 
