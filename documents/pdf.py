@@ -56,17 +56,24 @@ def render_pdf(html: str, *, variant: str | None = None) -> bytes:
         content = split.render_split(html, render_part)
         if content is not None:
             return content
-    font_config, css, fetcher = _renderer()
-    document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="asset:static/")
-    return document.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=variant)
+    return _write(html, variant=variant)
 
 
 def render_part(html: str, extra_css: str) -> bytes:
     """One part of a split render (documents.split): the print stylesheet and `extra_css`."""
+    return _write(html, extra_css=extra_css)
+
+
+def _write(html: str, *, extra_css: str = "", variant: str | None = None) -> bytes:
+    """One WeasyPrint render with the shared fonts, stylesheet (and `extra_css`) and fetcher."""
     font_config, css, fetcher = _renderer()
-    extra = weasyprint.CSS(string=extra_css, font_config=font_config, url_fetcher=fetcher)
+    stylesheets = [css]
+    if extra_css:
+        stylesheets.append(
+            weasyprint.CSS(string=extra_css, font_config=font_config, url_fetcher=fetcher)
+        )
     document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="asset:static/")
-    return document.write_pdf(stylesheets=[css, extra], font_config=font_config)
+    return document.write_pdf(stylesheets=stylesheets, font_config=font_config, pdf_variant=variant)
 
 
 def content_key(html: str) -> str:
