@@ -30,6 +30,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from pilkada_portal.trees import subtree_ids
+from pilkada_portal.versioned import remembered
 
 # --- Who the user is ----------------------------------------------------------------------
 
@@ -51,7 +52,8 @@ def user_agency(user):
     def load():
         from .models import Profile
 
-        profile = Profile.objects.select_related("agency").filter(user=user).first()
+        # One row by a unique key: no ORDER BY (Profile's ordering would join the users).
+        profile = Profile.objects.select_related("agency").filter(user=user).order_by().first()
         if profile is None:
             return None
         user.profile = profile  # the rules below read it too (official, approver)
@@ -60,9 +62,24 @@ def user_agency(user):
     return _memo(user, "agency", load)
 
 
+def has_role_permission(user, permission: str) -> bool:
+    """user.has_perm(permission) from the set of the user's permissions, read once per
+    request: a page tests dozens of rules, and each has_perm() goes through every
+    authentication backend. The backends grant nothing beyond that set (PortalBackend, a
+    ModelBackend; axes only refuses logins); Django itself keeps it on the user object, which
+    lives for one request."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return permission in _memo(user, "permissions", user.get_all_permissions)
+
+
 def role(permission: str) -> rules.Predicate:
     """Holds when one of the user's roles grants this model permission."""
-    return rules.Predicate(lambda user: user.has_perm(permission), name=f"role:{permission}")
+    return rules.Predicate(
+        lambda user: has_role_permission(user, permission), name=f"role:{permission}"
+    )
 
 
 def is_supervisor(user) -> bool:
@@ -70,14 +87,14 @@ def is_supervisor(user) -> bool:
     return (
         user.is_authenticated
         and not user.is_superuser
-        and user.has_perm("meetings.supervise_meetings")
+        and has_role_permission(user, "meetings.supervise_meetings")
     )
 
 
 def organizer_ids(user) -> frozenset[int]:
     """The institutions whose meetings this user works on as staff: its own and every one
     registered under it. Empty for roles that are not staff and for a supervisor."""
-    if not user.is_authenticated or not user.has_perm("meetings.view_meeting"):
+    if not user.is_authenticated or not has_role_permission(user, "meetings.view_meeting"):
         return frozenset()
     if is_supervisor(user):
         return frozenset()
@@ -214,7 +231,13 @@ def is_invited(user, obj) -> bool:
     # answered once per request. The user object lives for one request.
     answers = user.__dict__.setdefault("_invited_to", {})
     if meeting.pk not in answers:
-        answers[meeting.pk] = meeting.participations.filter(agency=agency).exists()
+        # Invitations are part of the meeting's record: remembered under its version.
+        answers[meeting.pk] = remembered(
+            meeting,
+            "invited",
+            agency.pk,
+            compute=lambda: meeting.participations.filter(agency=agency).exists(),
+        )
     return answers[meeting.pk]
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from agencies.models import Agency, Official
+from pilkada_portal.versioned import remembered
 
 from .models import (
     CLOSED_FOLLOW_UP,
@@ -120,10 +121,24 @@ def meeting_get(*, pk: int) -> Meeting:
 
 
 def meeting_page_get(*, pk: int) -> Meeting:
-    """One meeting for its page: its organizer only (the rules ask for it). The header's
-    people and election are shown in cached parts of the page, which load them (three small
-    queries) only when they are rendered again; a 9-table join on every view cost more."""
-    return get_object_or_404(Meeting.objects.select_related("organizer"), pk=pk)
+    """One meeting for its page, alone. The rules of staff and invitees read its organizer's
+    id; a supervisor's rule and the cached parts of the page that show the organizer, the
+    people and the election load them (one small query each) only when they need them. A
+    9-table join on every view cost more, and so did the organizer's 20 columns."""
+    return get_object_or_404(Meeting, pk=pk)
+
+
+def own_draft_briefing(*, meeting: Meeting, agency) -> dict | None:
+    """The institution's own briefing of this meeting while it is a draft ({pk, topic}), or
+    None; remembered under the meeting's version (briefings are part of its record)."""
+    return remembered(
+        meeting,
+        "own-draft-briefing",
+        agency.pk,
+        compute=lambda: (
+            meeting.briefings.filter(agency=agency, status="draft").values("pk", "topic").first()
+        ),
+    )
 
 
 def meeting_find(*, pk: int) -> Meeting | None:

@@ -67,7 +67,7 @@ class MeetingDetailView(TemplateView):
         agency = user_agency(user)
         if agency is None:
             return None
-        return meeting.briefings.filter(agency=agency, status="draft").first()
+        return selectors.own_draft_briefing(meeting=meeting, agency=agency)
 
     def checklist(self, meeting) -> list[tuple[selectors.ChecklistItem, str]]:
         """The approval checklist for those who move the minutes, each item with the link

@@ -112,8 +112,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # The usual loaders (DIRS, then each app's templates/), compiled once per process,
+            # with the indentation of HTML templates left out of every page.
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "pilkada_portal.template_loaders.FilesystemLoader",
+                        "pilkada_portal.template_loaders.AppDirectoriesLoader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -174,7 +184,8 @@ EMAIL_BACKEND = (
 AUTHENTICATION_BACKENDS = [
     # First: refuses a login while the username/address pair is locked out.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend reading a user's permissions in one query instead of two.
+    "accounts.backends.PortalBackend",
 ]
 # Five wrong passwords for one username from one address lock that pair for 15 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 5, validate=Range(min=1))

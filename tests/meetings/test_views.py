@@ -85,8 +85,8 @@ class TestMeetingList:
         assert response.status_code == 200
 
 
-# session, user, user and group permissions, meeting, minutes events, revisions, the profile
-# with its institution and the institutions under it, the earlier meetings' follow-ups.
+# session, user, permissions, meeting, minutes events, revisions, the profile with its
+# institution and the institutions under it, the earlier meetings' follow-ups.
 WARM_DETAIL_QUERIES = 10
 
 
@@ -147,10 +147,32 @@ class TestMeetingDetail:
         client.force_login(make_user("peserta", Role.PESERTA, agency=invited))
         url = reverse("meetings:detail", args=[meeting.pk])
         assert client.get(url).status_code == 200
-        # session, user, meeting, user and group permissions, profile, invited?, own draft
-        # briefing: the minutes workflow (not shown to an invitee before final) is not read.
-        with django_assert_max_num_queries(8):
+        # session, user, meeting, permissions, profile: whether the institution is invited
+        # and its own draft briefing are remembered under the meeting's version, and the
+        # minutes workflow (not shown to an invitee before final) is not read.
+        with django_assert_max_num_queries(5):
             assert client.get(url).status_code == 200
+
+    def test_an_invitees_remembered_answers_follow_the_record_at_once(self, client, make_user):
+        """Whether the institution is invited and its draft briefing are remembered under the
+        meeting's version: a change to either shows on the next view."""
+        from meetings.services import participation_invite, participation_remove
+
+        meeting = MeetingFactory(date=datetime.date.today() + datetime.timedelta(days=3))
+        invitation = ParticipationFactory(meeting=meeting)
+        client.force_login(make_user("peserta", Role.PESERTA, agency=invitation.agency))
+        url = reverse("meetings:detail", args=[meeting.pk])
+        assert client.get(url).status_code == 200
+        briefing = BriefingFactory(meeting=meeting, agency=invitation.agency, topic="Logistik")
+        draft = "Draf paparan instansi Anda: Logistik"
+        assertContains(client.get(url), draft)
+        briefing.status = "submitted"
+        briefing.save()
+        assertNotContains(client.get(url), draft)
+        participation_remove(participation=invitation)
+        assert client.get(url).status_code == 404
+        participation_invite(meeting=meeting, agency=invitation.agency)
+        assert client.get(url).status_code == 200
 
     def test_unknown_meeting_is_404(self, reader_client):
         assert reader_client.get(reverse("meetings:detail", args=[999999])).status_code == 404

@@ -1,0 +1,33 @@
+"""Answers derived from a meeting's record, remembered under the record's version.
+
+meetings/cache.py touches Meeting.updated_at on every write to a meeting's record (its
+invitations, briefings, people...). An answer read from that record, kept in the cache under
+a key that holds the updated_at this request read, is therefore never stale: a change gives
+a new key. No invalidation crosses processes, so a per-process cache (locmem) is as correct
+as a shared one. The meeting page's parts are cached the same way (meeting_detail.html).
+"""
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from django.core.cache import cache
+
+SECONDS = 3600
+_MISSING = object()
+
+
+def remembered(meeting, name: str, *parts: Hashable, compute: Callable[[], Any]) -> Any:
+    """compute(), or its answer remembered for this meeting's version and these parts.
+
+    A meeting loaded without its updated_at (`.only()`) is answered by compute() alone.
+    """
+    version = meeting.__dict__.get("updated_at")
+    if version is None:
+        return compute()
+    stamp = f"{version.timestamp():.6f}"
+    key = ":".join(["record", name, str(meeting.pk), stamp, *map(str, parts)])
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, SECONDS)
+    return value
