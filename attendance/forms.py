@@ -1,5 +1,6 @@
 import base64
 import binascii
+import hashlib
 import io
 
 from crispy_forms.helper import FormHelper
@@ -154,41 +155,38 @@ class SelfCheckInForm(forms.Form):
 
     def load_invitations(self, only: str | None = None) -> None:
         """The invitations to choose from: all of them as labels (one light query, no
-        objects, run only when the list is rendered), or, for a sent form, only the one it
-        names, as the invitation to fill."""
+        objects), or, for a sent form, only the one it names, as the invitation to fill."""
         participations = self.meeting.participations.order_by("agency__name", "invitee_position")
         if only is None:
             self.invitations = {}
-
-            def choices():
-                labels = [
-                    (str(pk), f"{short_name or name} – {_invitee_label(position, *invitee)}")
-                    for pk, name, short_name, position, *invitee in participations.values_list(
-                        "pk",
-                        "agency__name",
-                        "agency__short_name",
-                        "invitee_position",
-                        "invitee__title_prefix",
-                        "invitee__name",
-                        "invitee__title_suffix",
-                    )
-                ]
-                return [("", _("– Choose –")), *labels, (self.OTHER, self.other_label)]
-
-            # A callable: the empty form's fields are cached under the meeting's version
-            # (checkin.html), so a phone's page usually reads no invitation at all.
-            self.fields["invitation"].choices = choices
-            return
-        valid = only.isascii() and only.isdigit() and len(only) < 19  # a bigint
-        chosen = participations.filter(pk=only) if valid else participations.none()
-        self.invitations = {str(p.pk): p for p in chosen.select_related("agency", "invitee")}
+            labels = [
+                (str(pk), f"{short_name or name} – {_invitee_label(position, *invitee)}")
+                for pk, name, short_name, position, *invitee in participations.values_list(
+                    "pk",
+                    "agency__name",
+                    "agency__short_name",
+                    "invitee_position",
+                    "invitee__title_prefix",
+                    "invitee__name",
+                    "invitee__title_suffix",
+                )
+            ]
+        else:
+            valid = only.isascii() and only.isdigit() and len(only) < 19  # a bigint
+            chosen = participations.filter(pk=only) if valid else participations.none()
+            self.invitations = {str(p.pk): p for p in chosen.select_related("agency", "invitee")}
+            labels = [(pk, invitation_label(p)) for pk, p in self.invitations.items()]
         self.fields["invitation"].choices = [
             ("", _("– Choose –")),
-            *[(pk, invitation_label(p)) for pk, p in self.invitations.items()],
-            (self.OTHER, self.other_label),
+            *labels,
+            (self.OTHER, _("Other institution (type its name)")),
         ]
 
-    other_label = _("Other institution (type its name)")
+    @property
+    def choices_key(self) -> str:
+        """A digest of the invitation list, naming the cached rendering of the empty form."""
+        text = "\n".join(f"{value}\t{label}" for value, label in self.fields["invitation"].choices)
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def clean_name(self):
         return self.cleaned_data["name"].strip()

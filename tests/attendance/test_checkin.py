@@ -274,24 +274,3 @@ def test_the_invitation_list_reads_as_the_invitations_label_them(today_meeting):
     for participation in meeting.participations.select_related("agency", "invitee"):
         assert labels[str(participation.pk)] == invitation_label(participation)
     assert labels[str(named.pk)] == "Dewan Perwakilan Rakyat Daerah Uji – Drs. La Ode Ketua, M.Si"
-
-
-def test_the_phones_page_lists_the_invitations_as_they_are_now(today_meeting):
-    """The empty form's fields are cached under the meeting's version: an invitation added,
-    an institution or an official renamed shows on the next phone's page; a page opened
-    again reads no invitation at all."""
-    from agencies.services import agency_update
-    from meetings.services import participation_invite
-
-    meeting, invitation = today_meeting
-    _desk, url = _open(meeting)
-    assert "KPU Konut" in Client().get(url).content.decode()
-    with CaptureQueriesContext(connection) as queries:
-        assert Client().get(url).status_code == 200
-    assert not any("meetings_participation" in q["sql"] for q in queries.captured_queries)
-    participation_invite(meeting=meeting, agency=AgencyFactory(short_name="Bawaslu Konut"))
-    assert "Bawaslu Konut" in Client().get(url).content.decode()
-    agency_update(agency=invitation.agency, short_name="KPU Konawe Utara")
-    page = Client().get(url).content.decode()
-    assert "KPU Konawe Utara" in page
-    assert "KPU Konut –" not in page
