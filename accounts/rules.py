@@ -24,6 +24,8 @@ The predicates read the records they are given and import no app: this module si
 meetings and briefings in the layers (docs/ARCHITECTURE.md).
 """
 
+import hashlib
+
 import rules
 from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -73,6 +75,17 @@ def has_role_permission(user, permission: str) -> bool:
     if user.is_superuser:
         return True
     return permission in _memo(user, "permissions", user.get_all_permissions)
+
+
+def permissions_digest(user) -> str:
+    """A short digest of the user's permissions (read once per request), for cache keys of
+    what the user's roles decide."""
+    if not user.is_active:
+        return "inactive"
+    if user.is_superuser:
+        return "superuser"
+    names = _memo(user, "permissions", user.get_all_permissions)
+    return hashlib.sha256("\n".join(sorted(names)).encode()).hexdigest()[:16]
 
 
 def role(permission: str) -> rules.Predicate:

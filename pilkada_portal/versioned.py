@@ -16,10 +16,17 @@ SECONDS = 3600
 _MISSING = object()
 
 
-def remembered(meeting, name: str, *parts: Hashable, compute: Callable[[], Any]) -> Any:
+def remembered(
+    meeting,
+    name: str,
+    *parts: Hashable,
+    compute: Callable[[], Any],
+    keep: Callable[[Any], bool] = lambda value: True,
+) -> Any:
     """compute(), or its answer remembered for this meeting's version and these parts.
 
-    A meeting loaded without its updated_at (`.only()`) is answered by compute() alone.
+    An answer for which keep(answer) is false is not remembered. A meeting loaded without its
+    updated_at (`.only()`) is answered by compute() alone.
     """
     version = meeting.__dict__.get("updated_at")
     if version is None:
@@ -29,5 +36,6 @@ def remembered(meeting, name: str, *parts: Hashable, compute: Callable[[], Any])
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, SECONDS)
+        if keep(value):
+            cache.set(key, value, SECONDS)
     return value

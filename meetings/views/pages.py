@@ -1,12 +1,23 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.rules import allows, meetings_visible_to, user_agency
+from accounts.rules import (
+    allows,
+    meetings_visible_to,
+    permissions_digest,
+    reads_whole_records,
+    user_agency,
+)
 from pilkada_portal.pagination import CappedPaginator
+from pilkada_portal.versioned import remembered
 
 from .. import selectors
 from ..filters import SUGGESTED, MeetingFilter, filter_suggestions
@@ -89,6 +100,37 @@ class MeetingDetailView(TemplateView):
         user = self.request.user
         if not allows(user, "meetings.can_see_meeting", meeting):
             raise Http404
+        if reads_whole_records(user):
+            return super().get_context_data(**self.page_context(meeting), **kwargs)
+        # An invitee's page: what it shows follows from the record (its version), the day,
+        # the language, the reader's institution and roles, all of them in the key. It is
+        # remembered whole, unless it carries a form's CSRF token (the reader's own).
+        return super().get_context_data(
+            meeting=meeting,
+            # HTML the template engine rendered (and escaped) for this page.
+            content_html=mark_safe(
+                remembered(
+                    meeting,
+                    "reader-page",
+                    get_language(),
+                    timezone.localdate(),
+                    getattr(user_agency(user), "pk", None),
+                    permissions_digest(user),
+                    self.request.get_full_path(),
+                    compute=lambda: render_to_string(
+                        "meetings/includes/_meeting_page.html",
+                        self.page_context(meeting),
+                        self.request,
+                    ),
+                    keep=lambda html: "csrfmiddlewaretoken" not in html,
+                )
+            ),
+            **kwargs,
+        )
+
+    def page_context(self, meeting) -> dict:
+        """What the page's content (meetings/includes/_meeting_page.html) shows."""
+        user = self.request.user
         # The page's parts are cached by the template under the meeting's updated_at; the
         # detail (the expensive reads) is loaded only when a part has to be rendered again.
         detail = SimpleLazyObject(lambda: selectors.meeting_detail_get(meeting=meeting))
@@ -108,30 +150,30 @@ class MeetingDetailView(TemplateView):
             ("notula", _("Minutes (Notula)"), staff),
             ("laporan", _("Report of the meeting (Laporan Hasil Rakor)"), staff),
         ]
-        return super().get_context_data(
-            detail=detail,
-            agenda_rows=agenda_rows,
-            meeting=meeting,
+        checklist = self.checklist(meeting)
+        return {
+            "detail": detail,
+            "agenda_rows": agenda_rows,
+            "meeting": meeting,
             **agenda,
-            documents=documents,
+            "documents": documents,
             # The invitation's number is given (or recorded) by those who edit the meeting.
-            can_number_letter=allows(user, "meetings.can_edit_meeting", meeting),
-            can_export_attendance=allows(user, "attendance.can_export_attendance", meeting),
+            "can_number_letter": allows(user, "meetings.can_edit_meeting", meeting),
+            "can_export_attendance": allows(user, "attendance.can_export_attendance", meeting),
             # The whole record (draft minutes, every briefing): the organizer's staff and
             # supervisors; an invitee sees what is published.
-            reads_record=staff,
+            "reads_record": staff,
             # Read only where the workflow section is shown (staff, or a final record).
-            workflow_events=SimpleLazyObject(
+            "workflow_events": SimpleLazyObject(
                 lambda: list(meeting.minutes_events.select_related("user"))
             ),
-            own_briefing=self.own_draft_briefing(meeting),
-            checklist=(checklist := self.checklist(meeting)),
-            checklist_complete=all(item.done for item, _url in checklist),
-            revisions=SimpleLazyObject(lambda: list(meeting.revisions.all())),
+            "own_briefing": self.own_draft_briefing(meeting),
+            "checklist": checklist,
+            "checklist_complete": all(item.done for item, _url in checklist),
+            "revisions": SimpleLazyObject(lambda: list(meeting.revisions.all())),
             # The add form is fetched when its section is opened (meetings:agenda_add, GET).
-            add_form=None,
-            **kwargs,
-        )
+            "add_form": None,
+        }
 
 
 class FilterOptionsView(View):

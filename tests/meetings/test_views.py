@@ -2,7 +2,12 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
+from pytest_django.asserts import (
+    assertContains,
+    assertNotContains,
+    assertTemplateNotUsed,
+    assertTemplateUsed,
+)
 
 from accounts.roles import Role
 from attendance.services import attendee_add
@@ -173,6 +178,41 @@ class TestMeetingDetail:
         assert client.get(url).status_code == 404
         participation_invite(meeting=meeting, agency=invitation.agency)
         assert client.get(url).status_code == 200
+
+    def test_an_invitees_page_is_remembered_whole_and_follows_roles_and_the_day(
+        self, client, make_user, monkeypatch
+    ):
+        """An invitee's page content is cached whole under the record's version, the day,
+        the language, the institution and the roles: a new role shows at once, and so does
+        the day after the meeting."""
+        from django.contrib.auth.models import Group
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        today = datetime.date.today()
+        meeting = MeetingFactory(date=today + datetime.timedelta(days=1))
+        invited = ParticipationFactory(meeting=meeting).agency
+        user = make_user("peserta", Role.PESERTA, agency=invited)
+        client.force_login(user)
+        url = reverse("meetings:detail", args=[meeting.pk])
+        first = client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get(url)
+        def main(response):  # the page without its CSRF tokens (new ones on every view)
+            return response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+
+        assert main(again) == main(first)
+        assertTemplateNotUsed(again, "meetings/includes/_meeting_page.html")
+        add_briefing = reverse("briefings:create", args=[meeting.pk])
+        assertNotContains(again, add_briefing)
+        # Made the institution's liaison: may start its briefing, before the meeting.
+        user.groups.add(Group.objects.get(name=Role.LIAISON.value))
+        assertContains(client.get(url), add_briefing)
+        monkeypatch.setattr(
+            "django.utils.timezone.localdate", lambda *args: today + datetime.timedelta(days=2)
+        )
+        assertNotContains(client.get(url), add_briefing)
+        assert len(queries) <= 5
 
     def test_unknown_meeting_is_404(self, reader_client):
         assert reader_client.get(reverse("meetings:detail", args=[999999])).status_code == 404
