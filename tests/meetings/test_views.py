@@ -198,6 +198,7 @@ class TestMeetingDetail:
         first = client.get(url)
         with CaptureQueriesContext(connection) as queries:
             again = client.get(url)
+
         def main(response):  # the page without its CSRF tokens (new ones on every view)
             return response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
 
