@@ -7,6 +7,7 @@ a new key. No invalidation crosses processes, so a per-process cache (locmem) is
 as a shared one. The meeting page's parts are cached the same way (meeting_detail.html).
 """
 
+import hashlib
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -31,8 +32,10 @@ def remembered(
     version = meeting.__dict__.get("updated_at")
     if version is None:
         return compute()
-    stamp = f"{version.timestamp():.6f}"
-    key = ":".join(["record", name, str(meeting.pk), stamp, *map(str, parts)])
+    # The parts may be long or typed by the user (a page's query string): hashed, so that the
+    # key stays short and valid for every cache backend.
+    digest = hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()[:32]
+    key = f"record:{name}:{meeting.pk}:{version.timestamp():.6f}:{digest}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
