@@ -48,13 +48,27 @@ def agency_list() -> QuerySet[Agency]:
     )
 
 
+# A search matching at most this many institutions takes its page from their ids.
+FEW_MATCHES = 1000
+
+
 def agency_search(agencies: QuerySet[Agency], *, query: str) -> QuerySet[Agency]:
-    """Institutions whose name, short name or head's position contains every word of `query`."""
+    """Institutions whose name, short name or head's position contains every word of `query`.
+
+    The matches are found first, unordered, through the trigram indexes (PostgreSQL); the
+    page is then taken among them in the list's order. Asked for both at once, PostgreSQL
+    walked the list's order and tested 29,468 of 54,500 institutions before 50 matched "74.09"
+    (25 ms), as it expected the matches spread evenly through the order.
+    """
+    matching = Agency.objects.all()
     for word in query.split():
-        agencies = agencies.filter(
+        matching = matching.filter(
             Q(name__icontains=word) | Q(short_name__icontains=word) | Q(head_title__icontains=word)
         )
-    return agencies
+    ids = list(matching.order_by().values_list("pk", flat=True)[: FEW_MATCHES + 1])
+    if len(ids) <= FEW_MATCHES:
+        return agencies.filter(pk__in=ids)
+    return agencies.filter(pk__in=matching.values("pk"))
 
 
 def region_search(*, query: str = "") -> QuerySet[Region]:

@@ -667,3 +667,19 @@ def test_official_delete_is_refused_while_the_official_chaired_a_meeting(operato
     assertContains(response, 'id="delete-refused"')
     assertContains(response, meeting.title)
     assert Official.objects.filter(pk=official.pk).exists()
+
+
+@pytest.mark.parametrize("few_matches", [1000, 1])
+def test_the_search_finds_the_same_page_either_way(operator_client, monkeypatch, few_matches):
+    """Up to FEW_MATCHES matches, the page is taken among their ids; beyond, by a subquery:
+    the same institutions in the list's order."""
+    from agencies import selectors
+
+    monkeypatch.setattr(selectors, "FEW_MATCHES", few_matches)
+    for name in ("Kecamatan Uji B", "Dinas Lain", "Kecamatan Uji A", "KPU Uji"):
+        AgencyFactory(name=name)
+    response = operator_client.get(reverse("agencies:list"), {"q": "uji"})
+    names = [agency.name for agency in response.context["page"]]
+    in_order = [agency.name for agency in selectors.agency_list().filter(name__icontains="uji")]
+    assert names == in_order
+    assert set(names) == {"Kecamatan Uji A", "Kecamatan Uji B", "KPU Uji"}
