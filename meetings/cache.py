@@ -40,10 +40,13 @@ def _meeting_saved(sender, instance, raw=False, **kwargs) -> None:
 
 
 def _meeting_id(instance) -> int | None:
-    """The meeting of a row of the record: its own meeting, or its briefing's."""
+    """The meeting of a row of the record: its own meeting, or its briefing's or its
+    follow-up's."""
     meeting_id = getattr(instance, "meeting_id", None)
     if meeting_id is None and getattr(instance, "briefing_id", None) is not None:
         meeting_id = instance.briefing.meeting_id
+    if meeting_id is None and getattr(instance, "follow_up_id", None) is not None:
+        meeting_id = instance.follow_up.meeting_id  # a step of progress between meetings
     return meeting_id
 
 
@@ -111,9 +114,11 @@ def watch(*models) -> None:
 def connect() -> None:
     from agencies.models import Agency, Official, Region
 
-    from .models import AgendaItem, Election, FollowUp, Meeting, Participation
+    from .models import AgendaItem, Election, FollowUp, FollowUpProgress, Meeting, Participation
 
-    watch(AgendaItem, Participation, FollowUp)
+    # A step of a follow-up's progress touches the meeting it was recorded at, or else the
+    # follow-up's own (the earlier follow-ups of a later meeting are cached under both).
+    watch(AgendaItem, Participation, FollowUp, FollowUpProgress)
     post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="meeting-cache-meeting-save")
     receivers = {
         _touch_meetings_of_agency: (Agency,),

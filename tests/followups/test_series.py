@@ -253,3 +253,30 @@ def test_a_duplicated_meeting_lists_the_open_follow_ups_as_references(series):
     # The same row, not a copy of it.
     assert row.follow_up.pk == series["follow_up"].pk
     assert not copy.follow_ups.exists()
+
+
+def test_the_later_meetings_page_shows_each_step_at_once(series, make_user):
+    """The earlier follow-ups of a meeting page are remembered under the series' state: a
+    step of progress, by the service or edited directly (the admin), shows on the next view,
+    and a view with nothing changed reads no follow-up."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    # A later meeting of the series, after the steps recorded below.
+    later = MeetingFactory(
+        election=series["election"], date=datetime.date.today() + datetime.timedelta(days=10)
+    )
+    client = client_for(make_user("operator", Role.OPERATOR))
+    url = reverse("meetings:detail", args=[later.pk])
+    assert "Distribusi logistik" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert not any("meetings_followupprogress" in q["sql"] for q in queries.captured_queries)
+    meeting_services.follow_up_progress_add(
+        follow_up=series["follow_up"], status="in_progress", note="Kapal berangkat 28/10"
+    )
+    assert "Kapal berangkat 28/10" in client.get(url).content.decode()
+    step = FollowUpProgress.objects.get(follow_up=series["follow_up"])
+    step.note = "Kapal berangkat 27/10"
+    step.save()
+    assert "Kapal berangkat 27/10" in client.get(url).content.decode()
