@@ -17,3 +17,41 @@ def acting_for(user):
     from accounts.rules import user_agency
 
     return user_agency(user) if user.is_authenticated else None
+
+
+# The sections whose link the navbar marks as the current page, most specific first.
+_SECTIONS = (
+    "/meetings/elections/",
+    "/agencies/regions/",
+    "/meetings/",
+    "/tindak-lanjut/",
+    "/agencies/",
+)
+
+
+@register.simple_tag(takes_context=True)
+def navbar_key(context) -> str:
+    """Everything the navbar shows that is not the same for everyone: the user's name, their
+    institution and roles (a digest of their permissions), and the section of the path whose
+    link is marked. includes/_navbar.html is cached under it."""
+    from accounts.rules import permissions_digest, user_agency
+
+    request = context.get("request")
+    if request is None:
+        return ""
+    section = next((prefix for prefix in _SECTIONS if request.path.startswith(prefix)), "")
+    # As the template sees it (the auth context processor): a page refused before the
+    # authentication middleware ran (a body too large) has no request.user.
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return f"anonymous|{section}"
+    agency = user_agency(user)
+    return "|".join(
+        [
+            str(user.pk),
+            user.get_full_name() or user.get_username(),
+            permissions_digest(user),
+            f"{agency.pk}:{agency.display_name}" if agency is not None else "",
+            section,
+        ]
+    )
