@@ -37,9 +37,8 @@ def navbar_key(context) -> str:
     from accounts.rules import permissions_digest, user_agency
 
     request = context.get("request")
-    if request is None:
-        return ""
-    section = next((prefix for prefix in _SECTIONS if request.path.startswith(prefix)), "")
+    path = request.path if request is not None else ""
+    section = next((prefix for prefix in _SECTIONS if path.startswith(prefix)), "")
     # As the template sees it (the auth context processor): a page refused before the
     # authentication middleware ran (a body too large) has no request.user.
     user = context.get("user")
