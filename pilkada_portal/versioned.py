@@ -8,7 +8,7 @@ as a shared one. The meeting page's parts are cached the same way (meeting_detai
 """
 
 import hashlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from django.core.cache import cache
@@ -42,3 +42,10 @@ def remembered(
         if keep(value):
             cache.set(key, value, SECONDS)
     return value
+
+
+def records_state(versions: Iterable[tuple[int, Any]]) -> str:
+    """Names the state of several meetings' records, from their (pk, updated_at): for what
+    is read from all of them (a series' earlier follow-ups, an election's dashboard)."""
+    text = ";".join(f"{pk}:{updated_at.isoformat()}" for pk, updated_at in versions)
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -3,7 +3,6 @@ aspect across the meetings of an election, the change since the meeting before, 
 risk, and a trend per aspect. A fixed number of queries whatever the size of the series."""
 
 import datetime
-import hashlib
 import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from accounts.rules import allows, meetings_visible_to
 from briefings.figures import indicator_figure
 from briefings.models import Briefing, ReadinessIndicator, Risk
 from meetings.models import Election, Meeting
+from pilkada_portal.versioned import records_state
 
 TREND_MEETINGS = 12
 # Worst first: the order a cell's status takes when several indicators share it.
@@ -99,8 +99,7 @@ def dashboard_meetings(*, user, election: Election) -> list[Meeting]:
 def dashboard_version(meetings: list[Meeting]) -> str:
     """Names the state of the dashboard's data: its meetings and when each last changed
     (any change to a meeting's record, briefings and indicators included, touches it)."""
-    text = ";".join(f"{m.pk}:{m.updated_at.isoformat()}" for m in meetings)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return records_state((m.pk, m.updated_at) for m in meetings)
 
 
 def election_indicators(*, meetings: list[Meeting]) -> QuerySet[ReadinessIndicator]:

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from accounts.rules import allows
 from meetings.models import FollowUp
 from meetings.selectors import earlier_follow_ups, series_meetings
-from pilkada_portal.versioned import remembered
+from pilkada_portal.versioned import records_state, remembered
 
 from ..views import STANDING_ITEM
 
@@ -19,8 +19,8 @@ def _series_state(meeting) -> str | None:
     """Names the state of the earlier meetings of the series (None: there are none). Every
     change to a follow-up or a step of its progress touches its meeting (meetings.cache)."""
     series = series_meetings(meeting=meeting).filter(date__lt=meeting.date).order_by("pk")
-    state = ";".join(f"{pk}:{at.isoformat()}" for pk, at in series.values_list("pk", "updated_at"))
-    return state or None
+    versions = list(series.values_list("pk", "updated_at"))
+    return records_state(versions) if versions else None
 
 
 def _shown(row) -> dict:
