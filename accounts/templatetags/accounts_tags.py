@@ -30,15 +30,21 @@ _SECTIONS = (
 
 
 @register.simple_tag(takes_context=True)
-def navbar_key(context) -> str:
-    """Everything the navbar shows that is not the same for everyone: the user's name, their
-    institution and roles (a digest of their permissions), and the section of the path whose
-    link is marked. includes/_navbar.html is cached under it."""
-    from accounts.rules import permissions_digest, user_agency
-
+def navbar_section(context) -> str:
+    """The navbar's section of this page ("" for none): its link is marked as the current
+    page, and the cached navbar is keyed by it (navbar_key)."""
     request = context.get("request")
     path = request.path if request is not None else ""
-    section = next((prefix for prefix in _SECTIONS if path.startswith(prefix)), "")
+    return next((prefix for prefix in _SECTIONS if path.startswith(prefix)), "")
+
+
+@register.simple_tag(takes_context=True)
+def navbar_key(context, section: str) -> str:
+    """Everything the navbar shows that is not the same for everyone: the user's name, their
+    institution and roles (a digest of their permissions), and the section whose link is
+    marked. includes/_navbar.html is cached under it."""
+    from accounts.rules import permissions_digest, user_agency
+
     # As the template sees it (the auth context processor): a page refused before the
     # authentication middleware ran (a body too large) has no request.user.
     user = context.get("user")
