@@ -64,28 +64,31 @@ def user_agency(user):
     return _memo(user, "agency", load)
 
 
-def has_role_permission(user, permission: str) -> bool:
-    """user.has_perm(permission) from the set of the user's permissions, read once per
-    request: a page tests dozens of rules, and each has_perm() goes through every
-    authentication backend. The backends grant nothing beyond that set (PortalBackend, a
-    ModelBackend; axes only refuses logins); Django itself keeps it on the user object, which
-    lives for one request."""
+def _role_permissions(user) -> frozenset[str] | None:
+    """The user's permissions, read once per request; None for an administrator, who has
+    them all. The backends grant nothing beyond this set (PortalBackend, a ModelBackend;
+    axes only refuses logins); Django itself keeps it on the user object, which lives for
+    one request."""
     if not user.is_active:
-        return False
+        return frozenset()
     if user.is_superuser:
-        return True
-    return permission in _memo(user, "permissions", user.get_all_permissions)
+        return None
+    return _memo(user, "permissions", lambda: frozenset(user.get_all_permissions()))
+
+
+def has_role_permission(user, permission: str) -> bool:
+    """user.has_perm(permission), from _role_permissions: a page tests dozens of rules, and
+    each has_perm() goes through every authentication backend."""
+    permissions = _role_permissions(user)
+    return permissions is None or permission in permissions
 
 
 def permissions_digest(user) -> str:
-    """A short digest of the user's permissions (read once per request), for cache keys of
-    what the user's roles decide."""
-    if not user.is_active:
-        return "inactive"
-    if user.is_superuser:
+    """A short digest of the user's permissions, for cache keys of what their roles decide."""
+    permissions = _role_permissions(user)
+    if permissions is None:
         return "superuser"
-    names = _memo(user, "permissions", user.get_all_permissions)
-    return hashlib.sha256("\n".join(sorted(names)).encode()).hexdigest()[:16]
+    return hashlib.sha256("\n".join(sorted(permissions)).encode()).hexdigest()[:16]
 
 
 def role(permission: str) -> rules.Predicate:
