@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency, Official
-from meetings.guards import ensure_editable
-from meetings.models import Meeting, Participation
+from meetings.guards import ensure_editable, lock_meeting
+from meetings.models import Meeting, MinutesStatus, Participation
 from meetings.services import participation_set_status
 from pilkada_portal.writes import assign_fields, save_validated
 
+from . import tasks
 from .models import AgendaShare, Attendee, CheckInDesk
 
 # What the operator's form sets, in its order (the form uses these).
@@ -138,30 +139,68 @@ def attendee_add(
         device=device,
     )
     ensure_editable(meeting)
-    # Under the meeting's lock, so that two phones sending the same name at once add one
-    # official; a refusal below undoes it too.
-    attendee.official = _find_or_add_official(attendee)
     attendee.checked_in_at = timezone.now()  # in the order the lock lets people in
     if signature_png:
         attendee.signature.save(f"{uuid.uuid4().hex}.png", ContentFile(signature_png), save=False)
     try:
-        # The meeting is locked above; the invitation, its institution and the official were
-        # read in this transaction, so their existence is not queried again.
-        save_validated(attendee, loaded=("meeting", "participation", "agency", "official"))
+        # The meeting is locked above; the invitation and its institution were read in this
+        # transaction, so their existence is not queried again.
+        save_validated(attendee, loaded=("meeting", "participation", "agency"))
     except ValidationError:
         if attendee.signature:
             attendee.signature.delete(save=False)  # no image left behind for a refused entry
         raise
     _mark_invitation(participation, added=attendee)
+    _register_later(attendee)
     return attendee
 
 
+def _registrable(attendee: Attendee) -> bool:
+    """Whether the person can join their institution's officials: an institution in the
+    registry, a position, and a name the registry takes."""
+    return attendee.agency_id is not None and bool(attendee.position) and len(attendee.name) <= 120
+
+
+def _register_later(attendee: Attendee) -> None:
+    """After the commit, queue the registry pass that adds the person to the officials (the
+    phone at the door does not wait for it). Robust: a queue that is down delays the entry
+    until the next check-in's pass, which takes every person still missing."""
+    if attendee.official_id is None and _registrable(attendee):
+        meeting_id = attendee.meeting_id
+        transaction.on_commit(lambda: tasks.registry_schedule(meeting_id), robust=True)
+
+
+@transaction.atomic
+def attendees_register(*, meeting_id: int) -> int:
+    """Find or add each person of the meeting who is not linked to the registry among their
+    institution's officials, and link them: the minute taker then picks them as speakers,
+    and a representative is typed only once, at the door. Returns how many were linked.
+
+    Runs in a task worker, a few seconds after check-ins (tasks.register_attendees). Under
+    the meeting's lock, so that two passes add one official for one name. A final record is
+    left as it is. The link is bookkeeping, not what the record says: it is set without a
+    history row of its own."""
+    meeting = Meeting.objects.filter(pk=meeting_id).only("pk").first()
+    if meeting is None or lock_meeting(meeting) == MinutesStatus.FINAL:
+        return 0
+    pending = (
+        meeting.attendees.filter(official=None, agency__isnull=False)
+        .exclude(position="")
+        .select_related("agency")
+        .order_by("checked_in_at", "pk")
+    )
+    linked = 0
+    for attendee in pending:
+        official = _find_or_add_official(attendee) if _registrable(attendee) else None
+        if official is not None:
+            Attendee.objects.filter(pk=attendee.pk).update(official=official)
+            linked += 1
+    return linked
+
+
 def _find_or_add_official(attendee: Attendee) -> Official | None:
-    """Find or add the person among their institution's officials: the minute taker then
-    picks them as a speaker, and a representative is typed only once, at the door. Called
-    before the attendee is inserted, so that the row is written once (one history row)."""
-    if attendee.agency_id is None or not attendee.position or len(attendee.name) > 120:
-        return None
+    """The official of the person's institution with the person's name, added when missing;
+    None when the registry refuses the entry."""
     official = (
         Official.objects.filter(agency_id=attendee.agency_id, name__iexact=attendee.name)
         .order_by("pk")
@@ -184,7 +223,8 @@ def attendee_update(
 ) -> Attendee:
     """Correct a person's entry (name, position, the invitation they fill...)."""
     ensure_editable(attendee.meeting)
-    previous = Attendee.objects.get(pk=attendee.pk).participation
+    before = Attendee.objects.get(pk=attendee.pk)
+    previous = before.participation
     assign_fields(attendee, fields, ATTENDEE_FIELDS)
     _check_participation(attendee.meeting, attendee.participation)
     if attendee.participation is not None:
@@ -192,10 +232,13 @@ def attendee_update(
         attendee.institution_name = ""
     else:
         attendee.on_behalf = False
+    if attendee.agency_id != before.agency_id or attendee.name != before.name:
+        attendee.official = None  # another person or institution: the registry pass links again
     save_validated(attendee, expected_version=expected_version)
     _mark_invitation(previous)
     if attendee.participation != previous:
         _mark_invitation(attendee.participation)
+    _register_later(attendee)
     return attendee
 
 

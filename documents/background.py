@@ -23,6 +23,8 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist
 
+from pilkada_portal.tasks import enqueue_once
+
 from . import pdf, tasks
 
 logger = logging.getLogger("pilkada_portal.documents")
@@ -193,15 +195,15 @@ def schedule_prerender(filter_q: Q) -> None:
     so they queue nothing more."""
     from meetings.models import Meeting
 
-    seconds = settings.DOCUMENT_PRERENDER_SECONDS
     one = _single_meeting(filter_q)
     if one is not None and cache.get(tasks.prerender_marker(one)) is not None:
         return  # one meeting whose render is queued already (every check-in lands here)
     since = timezone.localdate() - datetime.timedelta(days=PRERENDER_DAYS_BACK)
     recent = Meeting.objects.filter(filter_q, date__gte=since).values_list("pk", flat=True)
-    task = tasks.prerender_meeting
-    if task.get_backend().supports_defer:
-        task = task.using(run_after=timezone.now() + datetime.timedelta(seconds=seconds))
     for meeting_id in set(recent):
-        if cache.add(tasks.prerender_marker(meeting_id), 1, seconds + MARKER_SECONDS):
-            task.enqueue(meeting_id)
+        enqueue_once(
+            tasks.prerender_meeting,
+            meeting_id,
+            marker=tasks.prerender_marker(meeting_id),
+            delay=settings.DOCUMENT_PRERENDER_SECONDS,
+        )

@@ -169,18 +169,23 @@ def test_signatures_are_for_the_secretariat_only(meeting, operator_client, atten
     assert not str(person.signature.path).startswith(str(meeting.pk))
 
 
-def test_a_person_checked_in_is_chosen_as_speaker_and_named_in_the_notula(meeting, notulis_client):
+def test_a_person_checked_in_is_chosen_as_speaker_and_named_in_the_notula(
+    meeting, notulis_client, django_capture_on_commit_callbacks
+):
     from meetings import services as meeting_services
     from tests.meetings.factories import AgendaItemFactory
 
     dprd = meeting.participations.get(agency__short_name="DPRD")
-    person = services.attendee_add(
-        meeting=meeting,
-        name="Drs. Wakil Ketua",
-        position="Wakil Ketua II DPRD",
-        participation=dprd,
-        on_behalf=True,
-    )
+    # After the commit, the registry pass (a task; the tests' backend runs it at once).
+    with django_capture_on_commit_callbacks(execute=True):
+        person = services.attendee_add(
+            meeting=meeting,
+            name="Drs. Wakil Ketua",
+            position="Wakil Ketua II DPRD",
+            participation=dprd,
+            on_behalf=True,
+        )
+    person.refresh_from_db()
     assert person.official.agency == dprd.agency
     item = AgendaItemFactory(meeting=meeting, position=1, title="Diskusi", kind="discussion")
     page = notulis_client.get(reverse("meetings:minutes", args=[meeting.pk]))
@@ -202,10 +207,88 @@ def test_a_person_checked_in_is_chosen_as_speaker_and_named_in_the_notula(meetin
         in text
     )
     # Typed once: checking in again under the same name finds the same official.
-    again = services.attendee_add(
-        meeting=meeting, name="Drs. Wakil Ketua", position="Wakil Ketua II DPRD", participation=dprd
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        again = services.attendee_add(
+            meeting=meeting,
+            name="Drs. Wakil Ketua",
+            position="Wakil Ketua II DPRD",
+            participation=dprd,
+        )
+    again.refresh_from_db()
     assert again.official == person.official
+
+
+def test_the_registry_pass_links_people_once_and_leaves_a_final_record(meeting):
+    from agencies.models import Official
+    from meetings.models import Meeting
+
+    dprd = meeting.participations.get(agency__short_name="DPRD")
+    desa = meeting.participations.get(agency__short_name="Desa Asera")
+    # At the door nobody waits for the registry: the person is stored without the link.
+    first = services.attendee_add(
+        meeting=meeting, name="Ir. Sulaiman", position="Anggota DPRD", participation=dprd
+    )
+    same = services.attendee_add(
+        meeting=meeting, name="IR. SULAIMAN", position="Anggota DPRD", participation=dprd
+    )
+    no_position = services.attendee_add(meeting=meeting, name="Tanpa Jabatan", participation=desa)
+    walk_in = services.attendee_add(
+        meeting=meeting, name="Tamu", position="Ketua", institution_name="LSM Pemantau"
+    )
+    assert first.official_id is None
+    officials = Official.objects.count()
+    # One pass: one official for one name (any case), nobody without an institution or a
+    # position; a second pass adds nothing.
+    assert services.attendees_register(meeting_id=meeting.pk) == 2
+    assert Official.objects.count() == officials + 1
+    first.refresh_from_db(), same.refresh_from_db()
+    assert first.official == same.official
+    assert (first.official.agency, first.official.position) == (dprd.agency, "Anggota DPRD")
+    no_position.refresh_from_db(), walk_in.refresh_from_db()
+    assert no_position.official_id is None
+    assert walk_in.official_id is None
+    assert services.attendees_register(meeting_id=meeting.pk) == 0
+    # A correction to another name unlinks, and the next pass links the new name.
+    services.attendee_update(attendee=first, name="Ir. Sulaiman, M.T.")
+    assert first.official_id is None
+    assert services.attendees_register(meeting_id=meeting.pk) == 1
+    # A final record is left as it is.
+    late = services.attendee_add(
+        meeting=meeting, name="Datang Telat", position="Staf", participation=desa
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_status="final")
+    assert services.attendees_register(meeting_id=meeting.pk) == 0
+    late.refresh_from_db()
+    assert late.official_id is None
+    assert services.attendees_register(meeting_id=0) == 0
+
+
+def test_a_check_in_queues_one_registry_pass_for_a_burst(
+    meeting, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+    from django_tasks import task_backends
+
+    from attendance import tasks
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}
+    }
+    queued = task_backends["default"]
+    queued.clear()
+    dprd = meeting.participations.get(agency__short_name="DPRD")
+    cache.delete(tasks.registry_marker(meeting.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(3):
+            services.attendee_add(
+                meeting=meeting, name=f"Staf {number}", position="Staf", participation=dprd
+            )
+    assert [result.args for result in queued.results] == [[meeting.pk]]
+    # The pass deletes its marker when it starts: the next check-in queues another.
+    tasks.register_attendees.call(meeting.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attendee_add(meeting=meeting, name="Staf 9", position="Staf", participation=dprd)
+    assert len(queued.results) == 2
 
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
