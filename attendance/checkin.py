@@ -17,6 +17,9 @@ QR_SALT = "attendance.checkin.qr"
 FORM_SALT = "attendance.checkin.form"
 # Time to fill in the form after scanning: name, position, signature.
 FORM_SECONDS = 30 * 60
+# What the check-in pages show of the meeting, and what its window and the page caches need:
+# its other columns (the minutes' text...) are not loaded for every phone.
+MEETING_FIELDS = ("title", "date", "start_time", "end_time", "time_zone", "venue", "updated_at")
 
 
 class CheckInRefused(Exception):
@@ -53,6 +56,7 @@ def desk_from_token(token: str, *, form: bool = False) -> CheckInDesk:
     meeting_id, _dot, secret = value.partition(".")
     desk = (
         CheckInDesk.objects.select_related("meeting")
+        .only("meeting_id", "is_open", "secret", *(f"meeting__{name}" for name in MEETING_FIELDS))
         .filter(meeting_id=meeting_id)
         .order_by()  # one row: no ORDER BY through the meeting's ordering
         .first()

@@ -174,8 +174,15 @@ class SelfCheckInForm(forms.Form):
         else:
             valid = only.isascii() and only.isdigit() and len(only) < 19  # a bigint
             chosen = participations.filter(pk=only) if valid else participations.none()
-            self.invitations = {str(p.pk): p for p in chosen.select_related("agency", "invitee")}
-            labels = [(pk, invitation_label(p)) for pk, p in self.invitations.items()]
+            # What the check-in writes and its answer show (its status is read again under
+            # the lock); a form shown again loads the labels of all.
+            chosen = (
+                chosen.order_by()
+                .select_related("agency")
+                .only("meeting_id", "agency__name", "agency__short_name")
+            )
+            self.invitations = {str(p.pk): p for p in chosen}
+            labels = [(pk, pk) for pk in self.invitations]
         self.fields["invitation"].choices = [
             ("", _("– Choose –")),
             *labels,

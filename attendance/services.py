@@ -40,8 +40,11 @@ def _mark_invitation(participation: Participation | None, added: Attendee | None
     `added` is a person just added (the latest to arrive)."""
     if participation is None:
         return
-    # Under the meeting's lock: the stored status, not the one loaded with the form.
-    participation.refresh_from_db(fields=["status", "note", "checked_in_at"])
+    # Under the meeting's lock: the stored status, not the one loaded with the form (with
+    # the columns a check-in did not load, in the same query, should the status be saved).
+    participation.refresh_from_db(
+        fields=["status", "note", "checked_in_at", *participation.get_deferred_fields()]
+    )
     # A later person of an invitation already marked: one in person finds it present; a
     # stand-in finds it represented (which means no one came in person, as it follows the
     # people). Then nothing changes, and the other people need not be read.

@@ -29,8 +29,9 @@ def meetings_touch(filter_q: Q) -> None:
     """Mark the matching meetings as changed (one UPDATE, no signals)."""
     from .models import Meeting
 
-    ids = Meeting.objects.filter(filter_q).values("pk")
-    Meeting.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+    # Across relations, Django's update() selects the matching ids in a subquery itself; for
+    # one meeting (every write to a record) it is a plain UPDATE of that row.
+    Meeting.objects.filter(filter_q).update(updated_at=timezone.now())
     _changed(filter_q)
 
 
