@@ -19,13 +19,15 @@ class CappedPaginator(Paginator):
         super().__init__(object_list, per_page, **kwargs)
 
     @cached_property
+    def _counted(self) -> int:
+        # One row past the cap: whether there are more comes with the count.
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+
+    @cached_property
     def count(self) -> int:
-        counted = self.object_list.order_by().values("pk")[: self.cap + 1].count()
-        return min(counted, self.cap)
+        return min(self._counted, self.cap)
 
     @cached_property
     def capped(self) -> bool:
         """Whether there are more rows than counted."""
-        if self.count < self.cap:
-            return False
-        return self.object_list.order_by().values("pk")[self.cap : self.cap + 1].exists()
+        return self._counted > self.cap

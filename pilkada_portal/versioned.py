@@ -44,6 +44,29 @@ def remembered(
     return value
 
 
+def remembered_each(
+    meetings: Iterable, name: str, *parts: Hashable, compute: Callable[[list], dict]
+) -> dict:
+    """{meeting pk: answer} for several meetings, each remembered for its own version and
+    these parts; compute(meetings not remembered) answers the others at once (one query for
+    all of them, not one each). Meetings loaded without their updated_at are computed."""
+    meetings = list(meetings)
+    digest = hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()[:32]
+    keys = {
+        meeting.pk: f"record:{name}:{meeting.pk}:{version.timestamp():.6f}:{digest}"
+        for meeting in meetings
+        if (version := meeting.__dict__.get("updated_at")) is not None
+    }
+    found = cache.get_many(keys.values())
+    answers = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [meeting for meeting in meetings if meeting.pk not in answers]
+    if missing:
+        computed = compute(missing)
+        cache.set_many({keys[pk]: value for pk, value in computed.items() if pk in keys}, SECONDS)
+        answers.update(computed)
+    return answers
+
+
 def records_state(versions: Iterable[tuple[int, Any]]) -> str:
     """Names the state of several meetings' records, from their (pk, updated_at): for what
     is read from all of them (a series' earlier follow-ups, an election's dashboard)."""

@@ -17,7 +17,7 @@ from accounts.rules import (
     user_agency,
 )
 from pilkada_portal.pagination import CappedPaginator
-from pilkada_portal.versioned import remembered
+from pilkada_portal.versioned import remembered, remembered_each
 
 from .. import selectors
 from ..filters import SUGGESTED, MeetingFilter, filter_suggestions
@@ -25,6 +25,26 @@ from ..models import Meeting
 from .agenda import agenda_permissions
 
 PAGE_SIZE = 20
+
+
+def _render_rows(meetings: list[Meeting]) -> dict[int, str]:
+    selectors.meeting_page_counts(meetings)
+    return {
+        meeting.pk: render_to_string("meetings/includes/_meeting_row.html", {"meeting": meeting})
+        for meeting in meetings
+    }
+
+
+def meeting_rows(meetings) -> list[str]:
+    """The rows of a page of meetings as HTML, each remembered under its meeting's version:
+    only the rows of meetings changed since are counted and rendered again. A row says
+    nothing that depends on the reader; "today" and the language are in its key."""
+    meetings = list(meetings)
+    html = remembered_each(
+        meetings, "list-row", get_language(), timezone.localdate(), compute=_render_rows
+    )
+    # Rendered by the template engine (escaped there); the cache may return a plain str.
+    return [mark_safe(html[meeting.pk]) for meeting in meetings]
 
 
 class MeetingListView(TemplateView):
@@ -53,7 +73,7 @@ class MeetingListView(TemplateView):
             "past_page": CappedPaginator(past, PAGE_SIZE).get_page(self.request.GET.get("page")),
         }
         for page in pages.values():
-            page.object_list = selectors.meeting_page_counts(page.object_list)
+            page.rows = meeting_rows(page.object_list)
         return super().get_context_data(
             filter=meeting_filter,
             form=meeting_filter.form,

@@ -165,3 +165,29 @@ def test_the_add_form_is_fetched_when_opened_or_opened_as_a_page(operator_client
     page = operator_client.get(url).content.decode()
     assert "<html" in page
     assert 'name="new-title"' in page
+
+
+def test_rows_are_remembered_until_their_meeting_changes(
+    reader_client, django_assert_max_num_queries
+):
+    from agencies import services as agency_services
+    from meetings import services as meeting_services
+
+    meeting = MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=1))
+    organizer = meeting.organizer
+    invitation = ParticipationFactory(meeting=meeting, status="invited")
+    for day in range(5):
+        MeetingFactory(date=timezone.localdate() - datetime.timedelta(days=day + 1))
+    url = reverse("meetings:list")
+    first = reader_client.get(url).content.decode()
+    assert "0 dari 1" in first
+    # Every row remembered: no attendance count is read again.
+    with django_assert_max_num_queries(10) as queries:
+        again = reader_client.get(url).content.decode()
+    assert again.count("0 dari 1") == first.count("0 dari 1") == 1
+    assert not any('AS "invited"' in q["sql"] for q in queries.captured_queries)
+    # A change to the meeting's record, or to its organizer, shows at once.
+    meeting_services.participation_set_status(participation=invitation, status="present")
+    assert "1 dari 1" in reader_client.get(url).content.decode()
+    agency_services.agency_update(agency=organizer, short_name="Kesbangpol Baris Baru")
+    assert "Kesbangpol Baris Baru" in reader_client.get(url).content.decode()
