@@ -7,7 +7,9 @@ reads every organizer's meetings) or by the operator of one organizer, 3 times t
 and 20 times timed, in BENCH_ROUNDS (2) rounds that alternate between the two databases;
 EXPLAIN runs on every query of the list pages and any sequential scan over participations
 or meetings is reported (a national supervisor, who reads every organizer's meetings,
-counts the past ones with a bounded scan). Last line:
+counts the past ones with a bounded scan). The detail pages are those of a meeting of the
+national data's size (100 invitations) in both databases (meeting_of_national_size). Last
+line:
 
     worst_ratio=<national p50 / demo p50 of the worst page> page=<its name>
 
@@ -40,7 +42,6 @@ def measure() -> None:
     from django.contrib.auth.models import Group
     from django.core.management import call_command
     from django.db import connection
-    from django.db.models import Count
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
@@ -68,12 +69,7 @@ def measure() -> None:
     Profile.objects.update_or_create(user=user, defaults={"agency": ministry})
     supervisor_client = Client()
     supervisor_client.force_login(user)
-    meeting = (
-        Meeting.objects.annotate(people=Count("participations"))
-        .order_by("-people", "-date")
-        .only("pk", "organizer_id")
-        .first()
-    )
+    meeting = meeting_of_national_size()
     pages = {
         "meeting list": (reverse("meetings:list"), {}),
         "meeting list, search": (reverse("meetings:list"), {"q": "Rakor Persiapan"}),
@@ -146,6 +142,59 @@ def measure() -> None:
                     if f"Seq Scan on {table}" in plan:
                         scans.setdefault(name, []).append(sql[:160])
     print(json.dumps({"timings": results, "seq_scans": scans}))
+
+
+def meeting_of_national_size():
+    """The meeting whose pages are measured: one with as many invitations as every meeting of
+    the national data set, the most recent. A detail page is compared with the same page of
+    a meeting of the same size, so that the ratio tells what the size of the database costs,
+    not what a longer list of invitations costs; the demo database, whose largest meeting is
+    smaller, gets one such meeting (of its organizer, with the national data's mix of
+    statuses) the first time."""
+    import random
+
+    from django.db.models import Count
+
+    from agencies.models import Agency
+    from bench.national import INVITATIONS_PER_MEETING
+    from meetings.models import Meeting, Participation
+
+    size = INVITATIONS_PER_MEETING
+    sized = Meeting.objects.annotate(people=Count("participations")).filter(people=size)
+    meeting = sized.order_by("-date").only("pk", "organizer_id").first()
+    if meeting is not None:
+        return meeting
+    largest = (
+        Meeting.objects.annotate(people=Count("participations"))
+        .order_by("-people", "-date")
+        .first()
+    )
+    meeting = Meeting.objects.create(
+        organizer_id=largest.organizer_id,
+        election_id=largest.election_id,
+        title=f"[BENCH] Rakor dengan {size} undangan",
+        date=largest.date,
+        start_time=largest.start_time,
+        venue=largest.venue,
+    )
+    agencies = list(Agency.objects.order_by("pk")[:size])
+    region = agencies[0].region_id if agencies else None
+    for number in range(size - len(agencies)):
+        agencies.append(
+            Agency.objects.create(name=f"Instansi Bench {number:03d}", kind="opd", region_id=region)
+        )
+    rng = random.Random(2024)
+    statuses = ["present"] * 10 + ["invited"] * 85 + ["excused"] * 3 + ["absent"] * 2
+    Participation.objects.bulk_create(
+        Participation(
+            meeting=meeting,
+            agency=agency,
+            invitee_position=f"Kepala {agency.pk}",
+            status=rng.choice(statuses),
+        )
+        for agency in agencies
+    )
+    return meeting
 
 
 def run(url: str, static_root: str) -> dict:
