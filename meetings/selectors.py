@@ -30,6 +30,12 @@ def meeting_list() -> QuerySet[Meeting]:
     return Meeting.objects.select_related("organizer")
 
 
+def meeting_keys(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """The meetings with only their id and version (updated_at), for a list whose rows are
+    remembered under their meeting's version (views.pages.meeting_rows)."""
+    return meetings.select_related(None).only("pk", "updated_at")
+
+
 def meeting_page_counts(meetings) -> list[Meeting]:
     """The meetings of one page, each with invited_count and attended_count, in one query.
 

@@ -28,17 +28,19 @@ PAGE_SIZE = 20
 
 
 def _render_rows(meetings: list[Meeting]) -> dict[int, str]:
-    selectors.meeting_page_counts(meetings)
+    # The rows not remembered: the meetings read whole, with their organizer and counts.
+    full = selectors.meeting_list().filter(pk__in=[meeting.pk for meeting in meetings])
     return {
         meeting.pk: render_to_string("meetings/includes/_meeting_row.html", {"meeting": meeting})
-        for meeting in meetings
+        for meeting in selectors.meeting_page_counts(full)
     }
 
 
 def meeting_rows(meetings) -> list[str]:
     """The rows of a page of meetings as HTML, each remembered under its meeting's version:
-    only the rows of meetings changed since are counted and rendered again. A row says
-    nothing that depends on the reader; "today" and the language are in its key."""
+    only the rows of meetings changed since are read whole, counted and rendered again. The
+    page itself needs only the meetings' ids and versions (selectors.meeting_keys). A row
+    says nothing that depends on the reader; "today" and the language are in its key."""
     meetings = list(meetings)
     html = remembered_each(
         meetings, "list-row", get_language(), timezone.localdate(), compute=_render_rows
@@ -56,8 +58,8 @@ class MeetingListView(TemplateView):
         visible = meetings_visible_to(self.request.user, selectors.meeting_list())
         meeting_filter = MeetingFilter(self.request.GET or None, queryset=visible)
         meetings = meeting_filter.qs if meeting_filter.is_valid() else visible
-        past = selectors.meeting_list_past(meetings)
-        upcoming = selectors.meeting_list_upcoming(meetings)
+        past = selectors.meeting_keys(selectors.meeting_list_past(meetings))
+        upcoming = selectors.meeting_keys(selectors.meeting_list_upcoming(meetings))
 
         def query_without(name: str) -> str:
             query = self.request.GET.copy()
