@@ -4,7 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from pilkada_portal.models import VersionedModel
+from pilkada_portal.models import ChoiceLabelsMixin, VersionedModel
 
 from .validators import (
     DEFAULT_FORMAT,
@@ -19,7 +19,7 @@ from .validators import (
 )
 
 
-class Region(models.Model):
+class Region(ChoiceLabelsMixin, models.Model):
     """An administrative region (provinsi down to desa) with its Kemendagri code."""
 
     class Kind(models.TextChoices):

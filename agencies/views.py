@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 from pilkada_portal.deletion import protected_error_message
 from pilkada_portal.history import record_changes
 from pilkada_portal.pagination import CappedPaginator
+from pilkada_portal.rows import rendered_rows
 from pilkada_portal.views import ServiceFormMixin
 
 from . import selectors, services
@@ -20,6 +21,21 @@ from .filters import AgencyFilter, region_suggestions
 from .forms import AgencyForm, ConfirmDeleteForm, OfficialForm, RegionForm
 
 PAGE_SIZE = 50
+
+
+def agency_row_shows(agency) -> tuple:
+    """Everything a row of the institution list shows (_agency_row.html)."""
+    region = agency.region
+    return (
+        agency.pk,
+        agency.name,
+        agency.short_name,
+        agency.kind,
+        agency.head_title,
+        str(region) if region else "",
+        agency.official_count,
+        agency.meeting_count,
+    )
 
 
 class AgencyListView(PermissionRequiredMixin, TemplateView):
@@ -34,6 +50,12 @@ class AgencyListView(PermissionRequiredMixin, TemplateView):
         # Values that do not validate are left out of the filtering; the form shows their errors.
         filterset = AgencyFilter(self.request.GET or None, queryset=selectors.agency_list())
         page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        page.rows = rendered_rows(
+            "agencies/includes/_agency_row.html",
+            page.object_list,
+            name="agency",
+            shown=agency_row_shows,
+        )
         return super().get_context_data(
             filterset=filterset,
             form=filterset.form,

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, Official, Region
-from pilkada_portal.models import VersionedModel
+from pilkada_portal.models import ChoiceLabelsMixin, VersionedModel
 
 
-class Election(models.Model):
+class Election(ChoiceLabelsMixin, models.Model):
     """An election (e.g. Pilkada Serentak 2024) held in a region on a voting day."""
 
     class Kind(models.TextChoices):
@@ -447,7 +447,7 @@ class AgendaItem(VersionedModel):
             )
 
 
-class Participation(models.Model):
+class Participation(ChoiceLabelsMixin, models.Model):
     """An institution's invitation to a meeting and how it attended."""
 
     class Status(models.TextChoices):

@@ -1,10 +1,31 @@
 """Model behaviour shared by the apps."""
 
+import functools
+
 from django.db import models
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 
-class VersionedModel(models.Model):
+@functools.cache
+def _choice_labels(field) -> dict:
+    return dict(field.flatchoices)
+
+
+class ChoiceLabelsMixin:
+    """get_<field>_display() from the field's choices read once into a dict.
+
+    Django's own builds that dict on every call and hashes each label on the way, which
+    translates every choice of the field: a list page calls it for each row (an attendance
+    screen of 100 invitations, 20 institutions with their kind and region). The labels stay
+    lazy here, so the answer is still in the reader's language."""
+
+    def _get_FIELD_display(self, field):
+        value = getattr(self, field.attname)
+        return force_str(_choice_labels(field).get(value, value), strings_only=True)
+
+
+class VersionedModel(ChoiceLabelsMixin, models.Model):
     """A record edited in forms: its version guards against lost updates.
 
     Every save through pilkada_portal.writes.save_validated() raises the version; a form

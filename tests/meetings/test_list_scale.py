@@ -190,3 +190,44 @@ def test_rows_are_remembered_until_their_meeting_changes(
     assert "1 dari 1" in reader_client.get(url).content.decode()
     agency_services.agency_update(agency=organizer, short_name="Kesbangpol Baris Baru")
     assert "Kesbangpol Baris Baru" in reader_client.get(url).content.decode()
+
+
+def test_institution_rows_follow_what_they_show(operator_client):
+    from agencies.models import Agency, Region
+
+    region = Region.objects.filter(kind="kabupaten").first()
+    agency = AgencyFactory(name="Dinas Uji Baris", region=region)
+    url = reverse("agencies:list")
+    assert "Dinas Uji Baris" in operator_client.get(url, {"q": "Uji Baris"}).content.decode()
+    # Changes that raise no version (an update in bulk, a new official, a renamed region)
+    # still show at once: a row is remembered under every value it shows.
+    Agency.objects.filter(pk=agency.pk).update(name="Dinas Uji Baris Baru")
+    OfficialFactory(agency=agency)
+    Region.objects.filter(pk=region.pk).update(name="Wilayah Berganti Nama")
+    page = operator_client.get(url, {"q": "Uji Baris"}).content.decode()
+    assert "Dinas Uji Baris Baru" in page
+    assert "Wilayah Berganti Nama" in page
+    row = page[page.index("Dinas Uji Baris Baru") :]
+    assert '<td class="d-none d-lg-table-cell">1</td>' in row[: row.index("</tr>")]
+
+
+def test_choice_labels_are_the_fields_labels_in_the_readers_language():
+    from django.apps import apps
+    from django.utils import translation
+
+    checked = 0
+    for model in apps.get_models():
+        if not hasattr(model, "_get_FIELD_display"):
+            continue
+        for field in model._meta.concrete_fields:
+            if not field.choices:
+                continue
+            for value, label in field.flatchoices:
+                obj = model(**{field.attname: value})
+                for language in ("id", "en"):
+                    with translation.override(language):
+                        assert getattr(obj, f"get_{field.name}_display")() == str(label)
+                checked += 1
+            unknown = model(**{field.attname: "tidak-dikenal"})
+            assert getattr(unknown, f"get_{field.name}_display")() == "tidak-dikenal"
+    assert checked > 50
