@@ -4,19 +4,21 @@ full_clean(). Adding a person marks the invitation they fill as attended."""
 import secrets
 import uuid
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from agencies.models import Agency, Official
 from meetings.guards import ensure_editable, lock_meeting
 from meetings.models import Meeting, MinutesStatus, Participation
 from meetings.services import participation_set_status
+from pilkada_portal.tasks import enqueue_once
 from pilkada_portal.writes import assign_fields, save_validated
 
-from . import tasks
 from .models import AgendaShare, Attendee, CheckInDesk
 
 # What the operator's form sets, in its order (the form uses these).
@@ -170,7 +172,7 @@ def _register_later(attendee: Attendee) -> None:
     until the next check-in's pass, which takes every person still missing."""
     if attendee.official_id is None and _registrable(attendee):
         meeting_id = attendee.meeting_id
-        transaction.on_commit(lambda: tasks.registry_schedule(meeting_id), robust=True)
+        transaction.on_commit(lambda: registry_schedule(meeting_id), robust=True)
 
 
 @transaction.atomic
@@ -179,7 +181,7 @@ def attendees_register(*, meeting_id: int) -> int:
     institution's officials, and link them: the minute taker then picks them as speakers,
     and a representative is typed only once, at the door. Returns how many were linked.
 
-    Runs in a task worker, a few seconds after check-ins (tasks.register_attendees). Under
+    Runs in a task worker, a few seconds after check-ins (register_attendees). Under
     the meeting's lock, so that two passes add one official for one name. A final record is
     left as it is. The link is bookkeeping, not what the record says: it is set without a
     history row of its own."""
@@ -199,6 +201,34 @@ def attendees_register(*, meeting_id: int) -> int:
             Attendee.objects.filter(pk=attendee.pk).update(official=official)
             linked += 1
     return linked
+
+
+# The people checked in within a few seconds of each other join the registry in one pass.
+REGISTRY_DELAY_SECONDS = 5
+
+
+def registry_marker(meeting_id: int) -> str:
+    """The cache key that says a registry pass of this meeting is queued."""
+    return f"attendance:registry:{meeting_id}"
+
+
+# The queue of the work that follows a change to a meeting's record (the documents'
+# pre-renders too): every task worker listens to it.
+@task(queue_name="prerender")
+def register_attendees(meeting_id: int) -> int:
+    """The registry pass (attendees_register) as a task of a worker."""
+    cache.delete(registry_marker(meeting_id))  # a check-in from now on queues another pass
+    return attendees_register(meeting_id=meeting_id)
+
+
+def registry_schedule(meeting_id: int) -> None:
+    """Queue a registry pass of the meeting a few seconds from now (once for a burst)."""
+    enqueue_once(
+        register_attendees,
+        meeting_id,
+        marker=registry_marker(meeting_id),
+        delay=REGISTRY_DELAY_SECONDS,
+    )
 
 
 def _find_or_add_official(attendee: Attendee) -> Official | None:

@@ -269,15 +269,13 @@ def test_a_check_in_queues_one_registry_pass_for_a_burst(
     from django.core.cache import cache
     from django_tasks import task_backends
 
-    from attendance import tasks
-
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}
     }
     queued = task_backends["default"]
     queued.clear()
     dprd = meeting.participations.get(agency__short_name="DPRD")
-    cache.delete(tasks.registry_marker(meeting.pk))
+    cache.delete(services.registry_marker(meeting.pk))
     with django_capture_on_commit_callbacks(execute=True):
         for number in range(3):
             services.attendee_add(
@@ -285,7 +283,7 @@ def test_a_check_in_queues_one_registry_pass_for_a_burst(
             )
     assert [result.args for result in queued.results] == [[meeting.pk]]
     # The pass deletes its marker when it starts: the next check-in queues another.
-    tasks.register_attendees.call(meeting.pk)
+    services.register_attendees.call(meeting.pk)
     with django_capture_on_commit_callbacks(execute=True):
         services.attendee_add(meeting=meeting, name="Staf 9", position="Staf", participation=dprd)
     assert len(queued.results) == 2
