@@ -231,3 +231,17 @@ def test_choice_labels_are_the_fields_labels_in_the_readers_language():
             unknown = model(**{field.attname: "tidak-dikenal"})
             assert getattr(unknown, f"get_{field.name}_display")() == "tidak-dikenal"
     assert checked > 50
+
+
+def test_an_institutions_meetings_follow_what_they_show(operator_client):
+    from meetings.models import Meeting, Participation
+
+    invitation = ParticipationFactory(meeting=MeetingFactory(title="Rakor Uji Instansi"))
+    url = reverse("agencies:detail", args=[invitation.agency_id])
+    assert "Rakor Uji Instansi" in operator_client.get(url).content.decode()
+    # Written without a version raised or a page touched: the rows still follow.
+    Meeting.objects.filter(pk=invitation.meeting_id).update(title="Rakor Uji Diganti")
+    Participation.objects.filter(pk=invitation.pk).update(status="excused")
+    page = operator_client.get(url).content.decode()
+    assert "Rakor Uji Diganti" in page
+    assert "Izin" in page
