@@ -4,7 +4,6 @@ full_clean(). Adding a person marks the invitation they fill as attended."""
 import secrets
 import uuid
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -208,7 +207,7 @@ REGISTRY_DELAY_SECONDS = 5
 
 
 def registry_marker(meeting_id: int) -> str:
-    """The cache key that says a registry pass of this meeting is queued."""
+    """The name of the cache keys that say a registry pass of this meeting is queued."""
     return f"attendance:registry:{meeting_id}"
 
 
@@ -217,7 +216,6 @@ def registry_marker(meeting_id: int) -> str:
 @task(queue_name="prerender")
 def register_attendees(meeting_id: int) -> int:
     """The registry pass (attendees_register) as a task of a worker."""
-    cache.delete(registry_marker(meeting_id))  # a check-in from now on queues another pass
     return attendees_register(meeting_id=meeting_id)
 
 

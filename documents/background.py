@@ -23,7 +23,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist
 
-from pilkada_portal.tasks import enqueue_once
+from pilkada_portal.tasks import enqueue_once, is_queued
 
 from . import pdf, tasks
 
@@ -190,13 +190,14 @@ def _single_meeting(filter_q: Q) -> int | None:
 
 
 def schedule_prerender(filter_q: Q) -> None:
-    """Queue one pre-render per recent matching meeting, DOCUMENT_PRERENDER_SECONDS from now.
-    Changes made before it runs are in what it renders (it reads the record when it runs),
-    so they queue nothing more."""
+    """Queue one pre-render per recent matching meeting and window of
+    DOCUMENT_PRERENDER_SECONDS, run when the window has ended: it reads the record then, so
+    the window's other changes queue nothing more (pilkada_portal.tasks.enqueue_once)."""
     from meetings.models import Meeting
 
+    seconds = settings.DOCUMENT_PRERENDER_SECONDS
     one = _single_meeting(filter_q)
-    if one is not None and cache.get(tasks.prerender_marker(one)) is not None:
+    if one is not None and is_queued(tasks.prerender_marker(one), seconds):
         return  # one meeting whose render is queued already (every check-in lands here)
     since = timezone.localdate() - datetime.timedelta(days=PRERENDER_DAYS_BACK)
     recent = Meeting.objects.filter(filter_q, date__gte=since).values_list("pk", flat=True)
@@ -205,5 +206,5 @@ def schedule_prerender(filter_q: Q) -> None:
             tasks.prerender_meeting,
             meeting_id,
             marker=tasks.prerender_marker(meeting_id),
-            delay=settings.DOCUMENT_PRERENDER_SECONDS,
+            delay=seconds,
         )

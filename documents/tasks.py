@@ -6,7 +6,6 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django_tasks import task
 
 from meetings.selectors import meeting_find
@@ -56,7 +55,8 @@ def _worker_setup() -> None:
 
 
 def prerender_marker(meeting_id: int) -> str:
-    """The cache key that says a pre-render of this meeting is queued (see background)."""
+    """The name of the cache keys that say a pre-render of this meeting is queued
+    (background.schedule_prerender)."""
     return f"documents:prerender:{meeting_id}"
 
 
@@ -66,8 +66,6 @@ def prerender_meeting(meeting_id: int) -> list[str]:
     the Susunan Acara, the filled Daftar Hadir, the Surat Undangan (when its share link's
     address does not depend on a request) and the Notula until it is final."""
     _worker_setup()
-    # From now on a change schedules another pass: this one may read the record before it.
-    cache.delete(prerender_marker(meeting_id))
     meeting = meeting_find(pk=meeting_id)
     if meeting is None:
         return []

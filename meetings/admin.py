@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from simple_history.admin import SimpleHistoryAdmin
 
+from .cache import meetings_touch
 from .guards import final_record_message, is_final, lock_meeting
 from .models import AgendaItem, Election, FollowUp, Meeting, MinutesStatus, Participation
 
@@ -46,9 +48,15 @@ class FinalRecordAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         # The form checked before; the lock closes the gap to an approval running meanwhile.
-        if lock_meeting(self.record_meeting(obj)) == MinutesStatus.FINAL:
+        meeting = self.record_meeting(obj)
+        if lock_meeting(meeting) == MinutesStatus.FINAL:
             raise PermissionDenied(final_record_message())
+        left = self.record_meeting(type(obj)._default_manager.get(pk=obj.pk)) if change else None
         super().save_model(request, obj, form, change)
+        if left is not None and left.pk != meeting.pk:
+            # Moved to another meeting: the record it left changed too (its pages and list
+            # rows are remembered under its version; meetings.cache touches only the new one).
+            meetings_touch(Q(pk=left.pk))
 
     def delete_model(self, request, obj):
         if lock_meeting(self.record_meeting(obj)) == MinutesStatus.FINAL:

@@ -3,7 +3,10 @@
 The meeting page caches its rendered parts under a key that contains the meeting's
 updated_at, so a change to the meeting or to any row it shows must touch that timestamp.
 Signals are used here (and only here) because the rule is about caching, not business: it
-must hold for every write path, the admin included, not just for the services.
+must hold for every write path, the admin included, not just for the services. A
+QuerySet.update() sends no signal: code that changes a record's rows in bulk calls
+meetings_touch() itself (the demo loader does), and the admin touches the meeting a row was
+moved away from (meetings.admin.FinalRecordAdmin).
 """
 
 from django.db.models import Q

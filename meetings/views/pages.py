@@ -45,8 +45,9 @@ def meeting_rows(meetings) -> list[str]:
     html = remembered_each(
         meetings, "list-row", get_language(), timezone.localdate(), compute=_render_rows
     )
-    # Rendered by the template engine (escaped there); the cache may return a plain str.
-    return [mark_safe(html[meeting.pk]) for meeting in meetings]
+    # Rendered by the template engine (escaped there); the cache may return a plain str. A
+    # meeting deleted since the page was read has no row.
+    return [mark_safe(html[meeting.pk]) for meeting in meetings if meeting.pk in html]
 
 
 class MeetingListView(TemplateView):

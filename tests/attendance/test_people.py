@@ -264,9 +264,11 @@ def test_the_registry_pass_links_people_once_and_leaves_a_final_record(meeting):
 
 
 def test_a_check_in_queues_one_registry_pass_for_a_burst(
-    meeting, settings, django_capture_on_commit_callbacks
+    meeting, settings, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from django.core.cache import cache
+    import datetime
+
+    from django.utils import timezone
     from django_tasks import task_backends
 
     settings.TASKS = {
@@ -275,18 +277,28 @@ def test_a_check_in_queues_one_registry_pass_for_a_burst(
     queued = task_backends["default"]
     queued.clear()
     dprd = meeting.participations.get(agency__short_name="DPRD")
-    cache.delete(services.registry_marker(meeting.pk))
+    start = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
         for number in range(3):
             services.attendee_add(
                 meeting=meeting, name=f"Staf {number}", position="Staf", participation=dprd
             )
     assert [result.args for result in queued.results] == [[meeting.pk]]
-    # The pass deletes its marker when it starts: the next check-in queues another.
-    services.register_attendees.call(meeting.pk)
+    # It runs when the burst's window has ended, after every check-in of the window.
+    run_after = queued.results[0].task.run_after
+    assert (
+        start
+        < run_after
+        <= timezone.now() + datetime.timedelta(seconds=services.REGISTRY_DELAY_SECONDS)
+    )
+    # A check-in of the next window queues the next pass, without anything to delete in
+    # this process's cache (the pass runs in a worker, whose cache is its own).
+    later = timezone.now() + datetime.timedelta(seconds=services.REGISTRY_DELAY_SECONDS + 1)
+    monkeypatch.setattr("pilkada_portal.tasks.timezone.now", lambda: later)
     with django_capture_on_commit_callbacks(execute=True):
         services.attendee_add(meeting=meeting, name="Staf 9", position="Staf", participation=dprd)
     assert len(queued.results) == 2
+    assert services.register_attendees.call(meeting.pk) == 4
 
 
 HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -245,3 +245,56 @@ def test_an_institutions_meetings_follow_what_they_show(operator_client):
     page = operator_client.get(url).content.decode()
     assert "Rakor Uji Diganti" in page
     assert "Izin" in page
+
+
+def test_a_meeting_deleted_while_the_list_renders_has_no_row(reader_client, monkeypatch):
+    from meetings.views import pages
+
+    day = timezone.localdate() + datetime.timedelta(days=2)
+    MeetingFactory(title="Rapat Tetap", date=day)
+    gone = MeetingFactory(title="Rapat Dihapus", date=day)
+    render_rows = pages._render_rows
+
+    def deleted_meanwhile(meetings):
+        gone.delete()  # another request, after this page read its ids and versions
+        return render_rows(meetings)
+
+    monkeypatch.setattr(pages, "_render_rows", deleted_meanwhile)
+    page = reader_client.get(reverse("meetings:list"))
+    assert page.status_code == 200
+    assert "Rapat Tetap" in page.content.decode()
+    assert "Rapat Dihapus" not in page.content.decode()
+
+
+def test_an_invitation_moved_in_the_admin_changes_both_meetings_rows(make_user, reader_client):
+    from django.test import Client
+
+    admin = Client()
+    admin.force_login(make_user("root", is_superuser=True, is_staff=True))
+    day = timezone.localdate() + datetime.timedelta(days=3)
+    left = MeetingFactory(title="Rapat Asal", date=day)
+    joined = MeetingFactory(title="Rapat Tujuan", date=day)
+    invitation = ParticipationFactory(meeting=left, status="present")
+
+    def row(title):
+        page = reader_client.get(reverse("meetings:list")).content.decode()
+        rest = page[page.index(title) :]
+        return rest[: rest.index("</tr>")]
+
+    assert "1 dari 1" in row("Rapat Asal")
+    url = reverse("admin:meetings_participation_change", args=[invitation.pk])
+    data = {
+        "meeting": joined.pk,
+        "agency": invitation.agency_id,
+        "invitee": "",
+        "invitee_position": invitation.invitee_position,
+        "status": "present",
+        "checked_in_at_0": "",
+        "checked_in_at_1": "",
+        "note": "",
+        "position": 0,
+        "_save": "Save",
+    }
+    assert admin.post(url, data).status_code == 302
+    assert "1 dari 1" in row("Rapat Tujuan")
+    assert "0 dari 0" in row("Rapat Asal")
