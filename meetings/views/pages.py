@@ -25,6 +25,7 @@ from ..models import Meeting
 from .agenda import agenda_permissions
 
 PAGE_SIZE = 20
+SEARCH_CAP = 200  # ten pages
 
 
 def _render_rows(meetings: list[Meeting]) -> dict[int, str]:
@@ -58,7 +59,11 @@ class MeetingListView(TemplateView):
     def get_context_data(self, **kwargs):
         visible = meetings_visible_to(self.request.user, selectors.meeting_list())
         meeting_filter = MeetingFilter(self.request.GET or None, queryset=visible)
-        meetings = meeting_filter.qs if meeting_filter.is_valid() else visible
+        valid = meeting_filter.is_valid()
+        meetings = meeting_filter.qs if valid else visible
+        # A text search is counted up to SEARCH_CAP: each row counted is tested against every
+        # word, and a search that broad is narrowed, not paged through (the page says so).
+        cap = SEARCH_CAP if valid and meeting_filter.form.cleaned_data.get("q") else None
         past = selectors.meeting_keys(selectors.meeting_list_past(meetings))
         upcoming = selectors.meeting_keys(selectors.meeting_list_upcoming(meetings))
 
@@ -70,10 +75,12 @@ class MeetingListView(TemplateView):
         # Both lists are pages: a national deployment has thousands of upcoming meetings.
         # Each page is taken first, then its rows' attendance is counted.
         pages = {
-            "upcoming": CappedPaginator(upcoming, PAGE_SIZE).get_page(
+            "upcoming": CappedPaginator(upcoming, PAGE_SIZE, cap=cap).get_page(
                 self.request.GET.get("upcoming")
             ),
-            "past_page": CappedPaginator(past, PAGE_SIZE).get_page(self.request.GET.get("page")),
+            "past_page": CappedPaginator(past, PAGE_SIZE, cap=cap).get_page(
+                self.request.GET.get("page")
+            ),
         }
         for page in pages.values():
             page.rows = meeting_rows(page.object_list)

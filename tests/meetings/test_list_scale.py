@@ -298,3 +298,19 @@ def test_an_invitation_moved_in_the_admin_changes_both_meetings_rows(make_user, 
     assert admin.post(url, data).status_code == 302
     assert "1 dari 1" in row("Rapat Tujuan")
     assert "0 dari 0" in row("Rapat Asal")
+
+
+def test_a_text_search_is_counted_up_to_ten_pages(reader_client, monkeypatch):
+    from meetings.views import pages
+
+    monkeypatch.setattr(pages, "SEARCH_CAP", 20)
+    for day in range(25):
+        MeetingFactory(
+            title=f"Rakor Uji {day}", date=timezone.localdate() - datetime.timedelta(days=day + 1)
+        )
+    searched = reader_client.get(reverse("meetings:list"), {"q": "Rakor Uji"}).context["past_page"]
+    assert searched.paginator.capped
+    assert searched.paginator.count == 20
+    listed = reader_client.get(reverse("meetings:list")).context["past_page"]
+    assert not listed.paginator.capped
+    assert listed.paginator.count == 25
