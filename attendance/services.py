@@ -220,7 +220,8 @@ def register_attendees(meeting_id: int) -> int:
 
 
 def registry_schedule(meeting_id: int) -> None:
-    """Queue a registry pass of the meeting a few seconds from now (once for a burst)."""
+    """Queue a registry pass of the meeting to run when the current window of
+    REGISTRY_DELAY_SECONDS has ended (once per window: a burst of check-ins makes one)."""
     enqueue_once(
         register_attendees,
         meeting_id,
