@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, Official
 from meetings.models import AgendaItem, Meeting
-from pilkada_portal.models import VersionedModel
+from pilkada_portal.models import ChoiceLabelsMixin, VersionedModel
 from pilkada_portal.storage import private_storage
 
 
@@ -92,7 +92,7 @@ class Briefing(VersionedModel):
             raise ValidationError(errors)
 
 
-class ReadinessIndicator(models.Model):
+class ReadinessIndicator(ChoiceLabelsMixin, models.Model):
     """A measurable readiness item of a briefing (e.g. ballots received: 98 of 100 %)."""
 
     class Aspect(models.TextChoices):
@@ -170,7 +170,7 @@ class ReadinessIndicator(models.Model):
         return round(self.value * 100 / self.target)
 
 
-class Risk(models.Model):
+class Risk(ChoiceLabelsMixin, models.Model):
     """A risk (kerawanan) reported in a briefing, with where it is and how it is mitigated."""
 
     class Category(models.TextChoices):
@@ -235,7 +235,7 @@ class BriefingTemplate(models.Model):
         return self.name
 
 
-class BriefingTemplateItem(models.Model):
+class BriefingTemplateItem(ChoiceLabelsMixin, models.Model):
     """An indicator row a template proposes; status and figures are left to the briefing."""
 
     template = models.ForeignKey(
@@ -283,7 +283,7 @@ def attachment_path(instance, filename: str) -> str:
     return f"paparan/{instance.briefing.meeting_id}/{uuid.uuid4().hex}{extension}"
 
 
-class BriefingAttachment(models.Model):
+class BriefingAttachment(ChoiceLabelsMixin, models.Model):
     """An institution's presentation file (paparan) attached to its briefing, kept outside the
     public media folder and served through a view that checks access."""
 

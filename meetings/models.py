@@ -625,7 +625,7 @@ class FollowUp(VersionedModel):
 CLOSED_FOLLOW_UP = frozenset({"done", "cancelled"})
 
 
-class FollowUpProgress(models.Model):
+class FollowUpProgress(ChoiceLabelsMixin, models.Model):
     """A dated step of a follow-up: its status then and what was done, by whom; recorded at a
     later meeting of its series when `meeting` is set (its status at that meeting)."""
 
@@ -680,7 +680,7 @@ class FollowUpProgress(models.Model):
         return self.status in CLOSED_FOLLOW_UP
 
 
-class MinutesEvent(models.Model):
+class MinutesEvent(ChoiceLabelsMixin, models.Model):
     """A step of the minutes workflow (submitted, returned, approved, reopened) with its comment."""
 
     class Action(models.TextChoices):

@@ -233,6 +233,22 @@ def test_choice_labels_are_the_fields_labels_in_the_readers_language():
     assert checked > 50
 
 
+def test_every_model_of_ours_with_choices_reads_its_labels_once():
+    from django.apps import apps
+
+    from pilkada_portal.models import ChoiceLabelsMixin
+
+    slow = [
+        model.__name__
+        for model in apps.get_models()
+        if model.__module__.split(".")[0] in {"agencies", "meetings", "briefings", "attendance"}
+        and not model.__name__.startswith("Historical")
+        and any(field.choices for field in model._meta.concrete_fields)
+        and not issubclass(model, ChoiceLabelsMixin)
+    ]
+    assert slow == []
+
+
 def test_an_institutions_meetings_follow_what_they_show(operator_client):
     from meetings.models import Meeting, Participation
 
