@@ -13,6 +13,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from weasyprint.text.fonts import FontConfiguration
 
+from pilkada_portal.runtime import cyclic_gc_paused
+
 from . import split
 from .fetcher import SafeURLFetcher
 
@@ -73,7 +75,10 @@ def _write(html: str, *, extra_css: str = "", variant: str | None = None) -> byt
             weasyprint.CSS(string=extra_css, font_config=font_config, url_fetcher=fetcher)
         )
     document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="asset:static/")
-    return document.write_pdf(stylesheets=stylesheets, font_config=font_config, pdf_variant=variant)
+    with cyclic_gc_paused():
+        return document.write_pdf(
+            stylesheets=stylesheets, font_config=font_config, pdf_variant=variant
+        )
 
 
 def content_key(html: str) -> str:
