@@ -74,8 +74,8 @@ def _write(html: str, *, extra_css: str = "", variant: str | None = None) -> byt
         stylesheets.append(
             weasyprint.CSS(string=extra_css, font_config=font_config, url_fetcher=fetcher)
         )
-    document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="asset:static/")
     with cyclic_gc_paused():
+        document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="asset:static/")
         return document.write_pdf(
             stylesheets=stylesheets, font_config=font_config, pdf_variant=variant
         )
