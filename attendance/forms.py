@@ -126,7 +126,10 @@ class SelfCheckInForm(forms.Form):
     OTHER = "lainnya"
 
     desk = forms.CharField(widget=forms.HiddenInput, max_length=300)
-    invitation = forms.ChoiceField(label=_("Your institution"))
+    invitation = forms.ChoiceField(
+        label=_("Your institution"),
+        error_messages={"invalid_choice": _("Choose your institution from the list.")},
+    )
     institution_name = forms.CharField(
         label=_("Name of your institution"),
         max_length=200,
@@ -145,7 +148,12 @@ class SelfCheckInForm(forms.Form):
         help_text=_("Seen only by the organizer's staff."),
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
-    signature = forms.CharField(widget=forms.HiddenInput, required=False, max_length=400_000)
+    signature = forms.CharField(
+        widget=forms.HiddenInput,
+        required=False,
+        max_length=400_000,
+        error_messages={"max_length": _("The signature image is too large.")},
+    )
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)

@@ -289,11 +289,14 @@ class SelfCheckInView(TemplateView):
         form = SelfCheckInForm(initial={"desk": checkin.form_token(desk)}, meeting=desk.meeting)
         return self.render_form(desk, form)
 
-    def render_form(self, desk, form, status=200):
-        if form.is_bound:
+    def render_form(self, desk, form, status=200, already=None):
+        """The form (again, with its errors), or only the notice for a phone that has
+        already checked in: it cannot check in a second time, so it gets no form to fill."""
+        if already is None:
+            device = _device(self.request)
+            already = device is not None and desk.meeting.attendees.filter(device=device).exists()
+        if form.is_bound and not already:
             form.load_invitations()  # the whole list again, for the phone to choose from
-        device = _device(self.request)
-        already = device is not None and desk.meeting.attendees.filter(device=device).exists()
         return self.render_to_response(
             {"meeting": desk.meeting, "form": form, "already": already}, status=status
         )
@@ -305,19 +308,19 @@ class SelfCheckInView(TemplateView):
         except checkin.CheckInRefused as error:
             return self.refused(error)
         meeting = desk.meeting
+        form = SelfCheckInForm(request.POST, meeting=meeting)
         if _rate_limited(request):
             logger.warning("Check-in rate limit reached for an address (meeting %s)", meeting.pk)
-            error = checkin.CheckInRefused(
-                _("Too many check-ins from this network. Wait a few minutes, then try again."),
-                "rate",
+            # The form comes back as it was filled: the phone sends it again a little later.
+            form.add_error(
+                None, _("Too many check-ins from this network. Wait a few minutes, then try again.")
             )
-            return self.refused(error, meeting, status=429)
-        form = SelfCheckInForm(request.POST, meeting=meeting)
+            return self.render_form(desk, form, status=429, already=False)
         device = _device(request)
         if device is not None and meeting.attendees.filter(device=device).exists():
-            form.add_error(None, _("This phone was already used to check in to this meeting."))
+            return self.render_form(desk, form, already=True)
         if not form.is_valid():
-            return self.render_form(desk, form)
+            return self.render_form(desk, form, already=False)
         device = device or uuid.uuid4()
         try:
             attendee = services.attendee_add(
@@ -333,11 +336,11 @@ class SelfCheckInView(TemplateView):
                 device=device,
             )
         except (ValidationError, IntegrityError) as error:
-            if isinstance(error, ValidationError):
-                add_service_errors(form, error)
-            else:
-                form.add_error(None, _("This phone was already used to check in to this meeting."))
-            return self.render_form(desk, form)
+            if isinstance(error, IntegrityError):
+                # The same phone's other submission was stored first.
+                return self.render_form(desk, form, already=True)
+            add_service_errors(form, error)
+            return self.render_form(desk, form, already=False)
         response = render(
             request, "attendance/checkin_done.html", {"meeting": meeting, "attendee": attendee}
         )

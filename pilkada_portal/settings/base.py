@@ -344,10 +344,11 @@ DOCUMENT_SPLIT_MIN_ROWS = env.int("DOCUMENT_SPLIT_MIN_ROWS", 60, validate=Range(
 
 # Self check-in at the door: opens this many minutes before the start on the meeting's day;
 # the QR code's link is valid this many seconds (the screen renews it every minute), and one
-# address may send this many check-ins per 10 minutes.
+# address may send this many check-ins per 10 minutes: a hall's Wi-Fi puts every phone in
+# it behind one address, so the limit is that of a full hall, not of one phone.
 CHECKIN_OPENS_MINUTES = env.int("CHECKIN_OPENS_MINUTES", 90, validate=POSITIVE)
 CHECKIN_QR_SECONDS = env.int("CHECKIN_QR_SECONDS", 150, validate=Range(min=10))
-CHECKIN_RATE_PER_ADDRESS = env.int("CHECKIN_RATE_PER_ADDRESS", 30, validate=Range(min=1))
+CHECKIN_RATE_PER_ADDRESS = env.int("CHECKIN_RATE_PER_ADDRESS", 300, validate=Range(min=1))
 
 # Documents are rendered by task workers, never by a web worker (docs/DEPLOY.md):
 # TASKS_BACKEND=database (default): the tasks are rows of this database; `manage.py db_worker

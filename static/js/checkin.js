@@ -10,15 +10,21 @@
   function resize() {
     // Draw at the screen's pixel density, so that the signature is sharp when printed.
     var ratio = Math.max(window.devicePixelRatio || 1, 1);
-    var data = pad.toData();
     canvas.width = canvas.offsetWidth * ratio;
     canvas.height = canvas.offsetHeight * ratio;
     canvas.getContext("2d").scale(ratio, ratio);
-    pad.clear();
-    pad.fromData(data);
+    pad.redraw(); // the strokes, and a signature drawn again from the form (below)
   }
   window.addEventListener("resize", resize);
   resize();
+  // The form came back with another field to correct: the signature it carried is drawn
+  // again, so that it need not be signed twice.
+  var kept = form.elements.signature.value;
+  if (kept.indexOf("data:image/png;base64,") === 0) {
+    pad.fromDataURL(kept).catch(function () {
+      pad.clear();
+    });
+  }
 
   document.getElementById("signature-clear").addEventListener("click", function () {
     pad.clear();

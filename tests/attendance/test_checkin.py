@@ -84,8 +84,33 @@ def test_a_second_check_in_from_the_same_phone_is_refused(today_meeting):
     phone = Client()
     _submit(phone, meeting, invitation=str(invitation.pk))
     again = _submit(phone, meeting, invitation=str(invitation.pk), name="Orang Lain")
-    assert b"sudah dipakai" in again.content
+    assert again.content.count(b"sudah dipakai") == 1
+    assert b"checkin-form" not in again.content  # no form that could only be refused
     assert Attendee.objects.count() == 1
+    opened = phone.get(_open(meeting)[1])
+    assert b"checkin-already" in opened.content
+    assert b"checkin-form" not in opened.content
+
+
+def test_a_form_sent_back_keeps_a_valid_signature_and_drops_an_invalid_one(today_meeting):
+    meeting, _invitation = today_meeting
+    drawn = signature_data_url()
+    response = _submit(Client(), meeting, invitation="lainnya", signature=drawn)
+    assert b"Tulis nama instansi Anda" in response.content
+    assert f'value="{drawn}"'.encode() in response.content  # drawn again by checkin.js
+    response = _submit(Client(), meeting, invitation="lainnya", signature="data:image/gif;x")
+    assert b'name="signature" id="id_signature" value=""' in response.content
+    assert not Attendee.objects.exists()
+
+
+def test_bad_choices_and_sizes_are_told_in_plain_words(today_meeting):
+    meeting, _invitation = today_meeting
+    response = _submit(Client(), meeting, invitation="999999")
+    assert "Pilih instansi Anda dari daftar." in response.content.decode()
+    response = _submit(Client(), meeting, signature="data:image/png;base64," + "A" * 400_001)
+    assert "Gambar tanda tangan terlalu besar." in response.content.decode()
+    assert "karakter" not in response.content.decode()
+    assert not Attendee.objects.exists()
 
 
 def test_a_walk_in_institution_is_typed_in(today_meeting):
@@ -177,9 +202,16 @@ def test_the_rate_limit_per_address(today_meeting, settings):
     settings.CHECKIN_RATE_PER_ADDRESS = 2
     for _ in range(2):
         _submit(Client(), meeting, invitation="lainnya", institution_name="Tamu")
-    response = _submit(Client(), meeting, invitation="lainnya", institution_name="Tamu")
+    response = _submit(
+        Client(), meeting, invitation="lainnya", institution_name="Tamu", name="Ir. Andi Sabar"
+    )
     assert response.status_code == 429
     assert Attendee.objects.count() == 2
+    # The phone keeps what it typed, to send it again a little later.
+    page = response.content.decode()
+    assert "Terlalu banyak presensi dari jaringan ini" in page
+    assert 'value="Ir. Andi Sabar"' in page
+    assert 'id="checkin-form"' in page
 
 
 def test_the_rate_limit_counts_each_phone_behind_the_reverse_proxy(today_meeting, settings):

@@ -42,6 +42,7 @@ def meeting(transactional_db, settings, tmp_path):
 
 def _sign(page) -> None:
     """Draw a signature with pointer events, as a finger would."""
+    page.locator("#signature-pad").scroll_into_view_if_needed()
     box = page.locator("#signature-pad").bounding_box()
     page.mouse.move(box["x"] + 20, box["y"] + box["height"] * 0.7)
     page.mouse.down()
@@ -124,4 +125,37 @@ def test_the_public_agenda_opens_on_a_phone_without_an_account(browser, live_ser
     with phone.expect_download() as download:
         phone.locator("#agenda-ics").click()
     assert download.value.suggested_filename.endswith(".ics")
+    phone.context.close()
+
+
+_INKED = """() => {
+  const canvas = document.getElementById("signature-pad");
+  const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i]) return true;
+  return false;
+}"""
+
+
+def test_a_form_sent_back_draws_the_signature_again(browser, live_server, meeting):
+    from attendance import checkin, services
+    from attendance.models import Attendee
+
+    desk = services.desk_get_or_open(meeting=meeting)
+    phone = browser.new_context(**PHONE).new_page()
+    phone.set_default_timeout(10_000)
+    phone.goto(f"{live_server.url}/hadir/{checkin.qr_token(desk)}/")
+    phone.locator("#id_invitation").select_option("lainnya")
+    phone.fill("#id_name", "Drs. Tamu Undangan")
+    phone.fill("#id_position", "Kepala Bidang")
+    _sign(phone)
+    phone.locator("#checkin-submit").click()  # the institution's name is missing
+    expect(phone.locator("#id_institution_name")).to_have_class("textinput form-control is-invalid")
+    # The signature it sent is on the canvas again: the person only types the institution.
+    phone.wait_for_function(_INKED)
+    phone.fill("#id_institution_name", "Dinas Kominfo")
+    phone.locator("#checkin-submit").click()
+    expect(phone.locator("#checkin-done")).to_contain_text("Drs. Tamu Undangan")
+    person = Attendee.objects.get(name="Drs. Tamu Undangan")
+    assert person.signature
+    assert person.institution_name == "Dinas Kominfo"
     phone.context.close()
