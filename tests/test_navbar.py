@@ -36,3 +36,10 @@ def test_the_navbar_follows_roles_institution_and_section_at_once(client, make_u
     assert "Kesbangpol Baru" in _nav(client.get(institutions))
     # Each page carries the reader's own CSRF token for signing out.
     assert 'name="csrfmiddlewaretoken"' in _nav(client.get(institutions))
+
+
+@pytest.mark.django_db
+def test_without_an_account_the_portal_name_is_not_a_link_to_the_sign_in(client):
+    page = client.get(reverse("login")).content.decode()
+    assert '<span class="navbar-brand fw-semibold">' in page
+    assert 'class="navbar-brand fw-semibold" href=' not in page
