@@ -266,18 +266,22 @@ def _device(request) -> uuid.UUID | None:
         return None
 
 
+def _checked_in(meeting, device: uuid.UUID | None) -> bool:
+    """Whether this phone (its device cookie) has checked in to the meeting already."""
+    return device is not None and meeting.attendees.filter(device=device).exists()
+
+
 @method_decorator([login_not_required, never_cache], name="dispatch")
 class SelfCheckInView(TemplateView):
     """The attendee's check-in on a phone: opened from the QR code at the door."""
 
     template_name = "attendance/checkin.html"
 
-    def refused(self, error: checkin.CheckInRefused, meeting=None, status=200):
+    def refused(self, error: checkin.CheckInRefused):
         return render(
             self.request,
             "attendance/checkin_refused.html",
-            {"reason": error.message, "code": error.code, "meeting": meeting},
-            status=status,
+            {"reason": error.message, "code": error.code},
         )
 
     def get(self, request, *args, **kwargs):
@@ -293,8 +297,7 @@ class SelfCheckInView(TemplateView):
         """The form (again, with its errors), or only the notice for a phone that has
         already checked in: it cannot check in a second time, so it gets no form to fill."""
         if already is None:
-            device = _device(self.request)
-            already = device is not None and desk.meeting.attendees.filter(device=device).exists()
+            already = _checked_in(desk.meeting, _device(self.request))
         if form.is_bound and not already:
             form.load_invitations()  # the whole list again, for the phone to choose from
         return self.render_to_response(
@@ -317,7 +320,7 @@ class SelfCheckInView(TemplateView):
             )
             return self.render_form(desk, form, status=429, already=False)
         device = _device(request)
-        if device is not None and meeting.attendees.filter(device=device).exists():
+        if _checked_in(meeting, device):
             return self.render_form(desk, form, already=True)
         if not form.is_valid():
             return self.render_form(desk, form, already=False)
