@@ -38,6 +38,12 @@ limit_request_line = 8190
 limit_request_fields = 100
 accesslog = os.environ.get("WEB_ACCESS_LOG") or None
 loglevel = os.environ.get("WEB_LOG_LEVEL", "info")
+# gunicorn's control socket (gunicornc) only where asked for: its default path is one per
+# user, which two gunicorns of that user (two web processes on one host) would share.
+_control_socket = os.environ.get("WEB_CONTROL_SOCKET", "").strip()
+control_socket_disable = not _control_socket
+if _control_socket:
+    control_socket = _control_socket
 
 
 def post_worker_init(worker):

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Agency, Official, Region
@@ -27,6 +28,9 @@ class AgencyAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["parent", "region"]
     list_select_related = ["region"]
     inlines = [OfficialInline]
+    # A website typed without a scheme is taken as https://, as in the portal's own form
+    # (and Django 6's default; without it Django 5.2 warns on every change page).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Official)

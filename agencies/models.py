@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from pilkada_portal.models import ChoiceLabelsMixin, VersionedModel
 
+from .storage import logo_storage
 from .validators import (
     DEFAULT_FORMAT,
     LETTER_NUMBER_MAX,
@@ -272,6 +273,7 @@ class Agency(VersionedModel):
     logo = models.ImageField(
         _("logo"),
         upload_to="logos/",
+        storage=logo_storage,
         blank=True,
         validators=[
             FileExtensionValidator(["png", "jpg", "jpeg"]),

@@ -93,6 +93,12 @@ def agency_get(*, pk: int) -> Agency:
     return get_object_or_404(Agency.objects.select_related("region", "parent", "owner"), pk=pk)
 
 
+def logo_in_use(*, name: str) -> bool:
+    """Whether an institution's logo is this stored file (the only files the logo view may
+    serve: MEDIA_ROOT also holds final Notulas)."""
+    return bool(name) and Agency.objects.filter(logo=name).exists()
+
+
 def official_get(*, agency_pk: int, pk: int) -> Official:
     """One official of the given institution (404 if the official works elsewhere)."""
     return get_object_or_404(Official.objects.select_related("agency"), agency_id=agency_pk, pk=pk)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("regions/<int:pk>/edit/", views.RegionUpdateView.as_view(), name="region_update"),
     path("new/", views.AgencyCreateView.as_view(), name="create"),
     path("<int:pk>/", views.AgencyDetailView.as_view(), name="detail"),
+    path("logo/<path:name>", views.AgencyLogoView.as_view(), name="logo"),
     path("<int:pk>/edit/", views.AgencyUpdateView.as_view(), name="update"),
     path("<int:pk>/delete/", views.AgencyDeleteView.as_view(), name="delete"),
     path(

@@ -1,7 +1,7 @@
 import rules
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import ProtectedError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -19,6 +19,7 @@ from . import selectors, services
 from .fields import region_label
 from .filters import AgencyFilter, region_suggestions
 from .forms import AgencyForm, ConfirmDeleteForm, OfficialForm, RegionForm
+from .storage import logo_storage
 
 PAGE_SIZE = 50
 
@@ -85,6 +86,22 @@ class AgencyDetailView(PermissionRequiredMixin, TemplateView):
             can_delete_officials=can_change and user.has_perm("agencies.delete_official"),
             **kwargs,
         )
+
+
+class AgencyLogoView(PermissionRequiredMixin, View):
+    """An institution's logo, for whoever may read the directory (agencies.storage: uploads
+    are not public files)."""
+
+    permission_required = "agencies.view_agency"
+
+    def get(self, request, *args, **kwargs):
+        name = kwargs["name"]
+        if not selectors.logo_in_use(name=name):
+            raise Http404
+        try:
+            return FileResponse(logo_storage().open(name, "rb"))
+        except FileNotFoundError:
+            raise Http404 from None
 
 
 class DeleteServiceMixin(ServiceFormMixin):

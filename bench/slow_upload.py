@@ -66,7 +66,7 @@ def nginx_site(work: Path, listen: int, upstream: int, static_root: str) -> str:
     for old, new in (
         ("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream};"),
         ("listen 80;", f"listen 127.0.0.1:{listen};"),
-        ("/srv/rakor/staticfiles/", static_root.rstrip("/") + "/"),
+        ("/srv/rakor/app/staticfiles/", static_root.rstrip("/") + "/"),
     ):
         if old not in site:
             raise SystemExit(f"deploy/nginx/rakor.conf no longer contains {old!r}")

@@ -4,6 +4,28 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 
+class HealthChecksMiddleware:
+    """Answer /healthz and /readyz before anything checks the host or redirects to HTTPS.
+
+    A load balancer probes each web process by its address over plain HTTP
+    (http://10.0.0.5:8000/healthz): with HTTPS=1 and ALLOWED_HOSTS naming the portal, the
+    probe would get a 400 (and a logged DisallowedHost traceback) or a redirect, and the
+    process would be taken out of service while it is fine. First in MIDDLEWARE.
+    """
+
+    def __init__(self, get_response):
+        from .views import healthz, readyz
+
+        self.get_response = get_response
+        self.checks = {"/healthz": healthz, "/readyz": readyz}
+
+    def __call__(self, request):
+        check = self.checks.get(request.path_info)
+        if check is not None and request.method in ("GET", "HEAD"):
+            return check(request)
+        return self.get_response(request)
+
+
 class ChosenLanguageMiddleware(LocaleMiddleware):
     """Serve the default language (Bahasa Indonesia) unless the user chose another one.
 

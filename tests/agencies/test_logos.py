@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
@@ -121,3 +122,46 @@ def test_a_broken_image_is_refused_not_stored_as_a_blank_logo(operator_client, k
     assert response.status_code == 200
     assert "logo" in response.context["form"].errors
     assert not agencies_but_home().exists()
+
+
+def test_a_logo_is_shown_through_the_portal_not_from_media(
+    operator_client, peserta_client, admin_client, settings
+):
+    """Production serves no /media/ (docs/DEPLOY.md): the institution page, its edit form and
+    the admin link the logo to the access-checked view, which serves the stored file."""
+    upload = SimpleUploadedFile("kop.png", _png((40, 20)))
+    operator_client.post(reverse("agencies:create"), agency_data(logo=upload))
+    agency = agencies_but_home().get()
+    address = reverse("agencies:logo", kwargs={"name": agency.logo.name})
+    assert agency.logo.url == address
+    assert not address.startswith(settings.MEDIA_URL)
+
+    page = operator_client.get(reverse("agencies:detail", args=[agency.pk])).content.decode()
+    assert f'id="agency-logo" src="{address}"' in page
+    form = operator_client.get(reverse("agencies:update", args=[agency.pk])).content.decode()
+    assert f'href="{address}"' in form
+    admin = admin_client.get(reverse("admin:agencies_agency_change", args=[agency.pk]))
+    assert f'href="{address}"' in admin.content.decode()
+
+    response = operator_client.get(address)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    with agency.logo.open("rb") as stored:
+        assert b"".join(response.streaming_content) == stored.read()
+    assert "no-store" in response["Cache-Control"]
+
+    # Someone who may not read the directory is refused; so is a signed-out visitor.
+    assert peserta_client.get(address).status_code == 403
+    assert Client().get(address).status_code == 302
+
+
+def test_the_logo_view_serves_only_institution_logos(operator_client):
+    """MEDIA_ROOT also holds final Notulas; a name that is not a logo is not found."""
+    default_storage.save("notula/rahasia.pdf", ContentFile(b"%PDF-1.7 secret"))
+    default_storage.save("logos/unused.png", ContentFile(_png((4, 4))))
+    for name in ("notula/rahasia.pdf", "logos/unused.png", "logos/../notula/rahasia.pdf"):
+        response = operator_client.get(reverse("agencies:logo", kwargs={"name": name}))
+        assert response.status_code == 404, name
+    agency = AgencyFactory(logo="logos/missing.png")
+    response = operator_client.get(reverse("agencies:logo", kwargs={"name": agency.logo.name}))
+    assert response.status_code == 404

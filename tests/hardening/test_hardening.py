@@ -122,3 +122,22 @@ def test_templates_contain_no_inline_script_style_or_handlers():
         if re.search(r"\son[a-z]+=\"", text) or "hx-on" in text:
             offenders.append(f"{path}: inline event handler")
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_a_load_balancer_probes_a_process_by_address_over_plain_http(settings):
+    """With HTTPS on and ALLOWED_HOSTS naming the portal, /healthz and /readyz still answer
+    a probe sent to http://<address>:<port>/ (no 400 and DisallowedHost traceback, no
+    redirect to HTTPS); every other page keeps both checks."""
+    settings.ALLOWED_HOSTS = ["rakor.konaweutarakab.go.id"]
+    settings.SECURE_SSL_REDIRECT = True
+    probe = Client(HTTP_HOST="10.0.0.5:8000")
+    for path, body in (("/healthz", b"ok"), ("/readyz", b"ready")):
+        response = probe.get(path)
+        assert response.status_code == 200, path
+        assert response.content == body
+        assert "no-cache" in response["Cache-Control"]
+    assert probe.head("/healthz").status_code == 200
+    assert probe.get("/accounts/login/").status_code == 400
+    portal = Client(HTTP_HOST="rakor.konaweutarakab.go.id")
+    assert portal.get("/accounts/login/").status_code == 301
