@@ -7,10 +7,12 @@ region, or refused next to the field with what to type instead.
 """
 
 from django import forms
+from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import Region
+from .models import Region, typed_region_name
+from .selectors import regions_named
 
 SEPARATOR = " – "
 
@@ -83,13 +85,15 @@ class RegionField(forms.Field):
         if value[:1].isascii() and value[:1].isdigit():
             raise forms.ValidationError(self.error_messages["none"], code="none")
         name, _sep, parent = value.partition(SEPARATOR)
-        matches = regions.filter(name__iexact=name)
+        kind, words = typed_region_name(name)
+        exact = Q(name__iexact=name)
+        if kind is not None:  # "Kabupaten Konawe Utara", as the portal shows it
+            exact |= Q(kind=kind, name__iexact=" ".join(words))
+        matches = regions.filter(exact)
         if parent:
             matches = matches.filter(parent__name__iexact=parent)
         if not matches.exists():
-            matches = regions
-            for word in value.split():
-                matches = matches.filter(name__icontains=word)
+            matches = regions_named(regions, name)
         found = list(matches.order_by("code", "name")[:4])
         if len(found) == 1:
             return found[0]

@@ -34,8 +34,7 @@ def region_suggestions(typed: str) -> list:
     if _starts_like_a_code(typed):
         regions = regions.filter(code__startswith=typed)
     else:
-        for word in typed.split():
-            regions = regions.filter(name__icontains=word)
+        regions = selectors.regions_named(regions, typed)
     return list(regions.order_by("code", "name")[:REGION_SUGGESTIONS])
 
 
@@ -116,9 +115,7 @@ class AgencyFilter(django_filters.FilterSet):
             value = value.split(" – ")[0].strip()  # a suggestion: code, dash, name
         if _starts_like_a_code(value):
             return queryset.filter(region__code__startswith=value)
-        for word in value.split():
-            queryset = queryset.filter(region__name__icontains=word)
-        return queryset
+        return selectors.regions_named(queryset, value, through="region__")
 
     def search(self, queryset, name, value):
         return selectors.agency_search(queryset, query=value)

@@ -11,7 +11,7 @@ from pilkada_portal.forms import VersionFieldMixin
 
 from .fields import RegionField
 from .filters import REGION_DATALIST
-from .models import Agency, Official, Region
+from .models import Agency, Official, Region, typed_region_name
 from .pickers import PickerField
 from .services import AGENCY_FIELDS, OFFICIAL_FIELDS, REGION_FIELDS
 
@@ -102,12 +102,23 @@ class AgencyForm(VersionFieldMixin, forms.ModelForm):
             CANCEL_LINK,
         )
 
+    def clean_name(self):
+        # Names differing only in capitals are one institution: said next to the field (the
+        # database's unique name compares exact text).
+        name = self.cleaned_data["name"]
+        others = Agency.objects.exclude(pk=self.instance.pk)
+        if name and others.filter(name__iexact=name.strip()).exists():
+            raise forms.ValidationError(
+                _("Another institution already has this name."), code="unique"
+            )
+        return name
+
     def clean_short_name(self):
         # The database allows many blank short names but each given one once; checked here so
         # that the message stands next to the field instead of naming the constraint.
         short_name = self.cleaned_data["short_name"]
         others = Agency.objects.exclude(pk=self.instance.pk)
-        if short_name and others.filter(short_name=short_name).exists():
+        if short_name and others.filter(short_name__iexact=short_name).exists():
             raise forms.ValidationError(
                 _("Another institution already uses this short name."), code="unique"
             )
@@ -192,14 +203,29 @@ class RegionForm(forms.ModelForm):
         # Said here, next to the name: Django's own Indonesian message for this constraint
         # reads "does not exist".
         name, parent, kind = cleaned.get("name"), cleaned.get("parent"), cleaned.get("kind")
-        if name and parent and kind:
-            others = Region.objects.exclude(pk=self.instance.pk)
-            if others.filter(parent=parent, kind=kind, name__iexact=name.strip()).exists():
-                self.add_error(
-                    "name",
-                    _("%(parent)s already has a region of this kind with this name.")
-                    % {"parent": parent},
-                )
+        others = Region.objects.exclude(pk=self.instance.pk)
+        if name and kind:
+            # "Kecamatan Asera" typed as the name of a kecamatan: the portal adds the kind
+            # word itself (it would show "Kecamatan Kecamatan Asera").
+            typed_kind, words = typed_region_name(name)
+            if typed_kind == kind:
+                name = cleaned["name"] = " ".join(words)
+        if (
+            name
+            and parent
+            and kind
+            and others.filter(parent=parent, kind=kind, name__iexact=name.strip()).exists()
+        ):
+            self.add_error(
+                "name",
+                _("%(parent)s already has a region of this kind with this name.")
+                % {"parent": parent},
+            )
+        code = cleaned.get("code")
+        if code:
+            holder = others.filter(code=code).first()
+            if holder is not None:
+                self.add_error("code", _("%(region)s already has this code.") % {"region": holder})
         return cleaned
 
     class Meta:

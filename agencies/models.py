@@ -19,6 +19,36 @@ from .validators import (
     validate_region_code,
 )
 
+# The word a region's Indonesian name begins with, by kind (the kinds' values are those words).
+NAME_PREFIX = {
+    "provinsi": "Provinsi",
+    "kabupaten": "Kabupaten",
+    "kota": "Kota",
+    "kecamatan": "Kecamatan",
+    "kelurahan": "Kelurahan",
+    "desa": "Desa",
+}
+# ...and the words (and abbreviations) that may stand for it where a region is typed.
+_PREFIX_WORDS = {
+    **{word.lower(): kind for kind, word in NAME_PREFIX.items()},
+    "prov": "provinsi",
+    "kab": "kabupaten",
+    "kec": "kecamatan",
+    "kel": "kelurahan",
+}
+
+
+def typed_region_name(typed: str) -> tuple[str | None, list[str]]:
+    """The kind and the words of a region's name as a user types it: "Kabupaten Konawe
+    Utara" and "Kab. Konawe Utara" give ("kabupaten", ["Konawe", "Utara"]); a name without
+    a kind word gives (None, its words)."""
+    words = typed.split()
+    if len(words) > 1:
+        kind = _PREFIX_WORDS.get(words[0].lower().rstrip("."))
+        if kind is not None:
+            return kind, words[1:]
+    return None, words
+
 
 class Region(ChoiceLabelsMixin, models.Model):
     """An administrative region (provinsi down to desa) with its Kemendagri code."""
@@ -91,7 +121,9 @@ class Region(ChoiceLabelsMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.name}"
+        # A proper name ("Kabupaten Konawe Utara"), the same in every language of the
+        # interface, and what the region fields and searches accept back (typed_region_name).
+        return f"{NAME_PREFIX[self.kind]} {self.name}"
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

@@ -12,7 +12,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from .models import Agency, Official, Region, kind_order_expression
+from .models import Agency, Official, Region, kind_order_expression, typed_region_name
 
 # Agency.Kind lists the kinds in the order in which pages and documents group institutions;
 # the expression is the model's, which an index of the same expression serves.
@@ -78,9 +78,23 @@ def region_search(*, query: str = "") -> QuerySet[Region]:
     query = query.replace("\x00", "").strip()
     if query[:1].isascii() and query[:1].isdigit():
         return regions.filter(code__startswith=query)
-    for word in query.split():
-        regions = regions.filter(name__icontains=word)
-    return regions
+    return regions_named(regions, query)
+
+
+def regions_named(queryset: QuerySet, typed: str, *, through: str = "") -> QuerySet:
+    """The rows of `queryset` whose region (`through`: the path to it, e.g. "region__")
+    is named by what was typed: every word of the name, and its kind when the user typed
+    the kind word the portal shows ("Kecamatan Asera")."""
+    kind, words = typed_region_name(typed)
+    if kind is not None:
+        # The first word is the kind, or a word of the name (Kecamatan "Kota Juang").
+        first = typed.split()[0]
+        queryset = queryset.filter(
+            Q(**{f"{through}kind": kind}) | Q(**{f"{through}name__icontains": first})
+        )
+    for word in words:
+        queryset = queryset.filter(**{f"{through}name__icontains": word})
+    return queryset
 
 
 def region_get(*, pk: int) -> Region:

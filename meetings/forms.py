@@ -326,6 +326,20 @@ class ElectionForm(forms.ModelForm):
             Submit("save", _("Save")),
         )
 
+    def clean(self):
+        cleaned = super().clean()
+        # The same election typed in other letters ("PILKADA SERENTAK 2024") is the same
+        # election: said next to the name (the constraint compares exact text only).
+        name, region = cleaned.get("name"), cleaned.get("region")
+        if name and region:
+            others = Election.objects.exclude(pk=self.instance.pk)
+            if others.filter(region=region, name__iexact=name.strip()).exists():
+                self.add_error(
+                    "name",
+                    _("%(region)s already has an election with this name.") % {"region": region},
+                )
+        return cleaned
+
 
 class LetterNumberForm(forms.Form):
     """A number the invitation was given elsewhere (SRIKANDI), typed as it was given."""

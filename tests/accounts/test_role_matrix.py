@@ -67,6 +67,9 @@ def world(users_by_role, make_user, settings, tmp_path):
     settings.DOCUMENT_CACHE_DIR = tmp_path / "documents"
     own, other = AgencyFactory(short_name="KPU"), AgencyFactory(short_name="Polres")
     official = OfficialFactory(agency=own)
+    (tmp_path / "media" / "logos").mkdir(parents=True)
+    (tmp_path / "media" / "logos" / "kpu.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    Agency.objects.filter(pk=own.pk).update(logo="logos/kpu.png")
     future = timezone.localdate() + datetime.timedelta(days=7)
     meeting = MeetingFactory(date=future)
     for agency in (own, other):
@@ -464,6 +467,11 @@ def _cases(w) -> list[tuple[str, str, dict[str, int]]]:
         (
             "agencies:detail",
             reverse("agencies:detail", args=[own]),
+            allowed("operator notulis pimpinan pengawas"),
+        ),
+        (
+            "agencies:logo",
+            reverse("agencies:logo", kwargs={"name": "logos/kpu.png"}),
             allowed("operator notulis pimpinan pengawas"),
         ),
         (
