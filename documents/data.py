@@ -482,12 +482,20 @@ def _place_date(meeting: Meeting, date) -> str:
 # --- documents ----------------------------------------------------------------------------
 
 
-def _people_summary(people: list[Attendee]) -> str:
-    """ "23 orang dari 12 instansi" when people were recorded, else empty."""
+def _people_summary(people: list[Attendee], participations: list[Participation]) -> str:
+    """ "23 orang dari 12 instansi" when people were recorded, else empty; with the
+    invitations marked present with nobody named (an older, per-institution record), so that
+    the line agrees with the counts above it and the annex: "1 orang dari 1 instansi, dan 23
+    instansi lain hadir tanpa nama tercatat"."""
     if not people:
         return ""
     institutions = {(p.agency_id or "", p.institution_name.strip().lower()) for p in people}
-    return f"{len(people)} orang dari {len(institutions)} instansi"
+    summary = f"{len(people)} orang dari {len(institutions)} instansi"
+    named = {person.participation_id for person in people}
+    unnamed = sum(1 for p in participations if p.attended and p.pk not in named)
+    if unnamed:
+        summary += f", dan {unnamed} instansi lain hadir tanpa nama tercatat"
+    return summary
 
 
 def notula_data(meeting: Meeting) -> Notula:
@@ -502,7 +510,7 @@ def notula_data(meeting: Meeting) -> Notula:
             chair=signature_for(meeting.chair, "Pimpinan Rapat"),
             minute_taker=signature_for(meeting.minute_taker, "Notulis"),
             participant_summary=summary,
-            people_summary=_people_summary(people),
+            people_summary=_people_summary(people, participations),
             attendance=_people_rows(meeting, participations, people),
             opening_remarks=meeting.opening_remarks,
             briefings=tuple(_briefing_section(b) for b in briefings),
@@ -685,7 +693,7 @@ def report_data(meeting: Meeting) -> Report:
             ),
             basis=basis,
             participant_summary=_participant_summary(participations),
-            people_summary=_people_summary(_people(meeting)),
+            people_summary=_people_summary(_people(meeting), participations),
             opening_remarks=meeting.opening_remarks,
             briefings=briefings,
             follow_ups=_follow_up_lines(meeting),

@@ -688,14 +688,21 @@ class MinutesEvent(ChoiceLabelsMixin, models.Model):
         RETURNED = "returned", _("Returned to the minute taker")
         APPROVED = "approved", _("Approved")
         REOPENED = "reopened", _("Reopened for a correction")
+        CHANGED = "changed", _("Record changed during review; back to draft")
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="minutes_events"
     )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     comment = models.TextField(_("comment"), blank=True)
+    # Empty only for a change made outside a request (a command) that sent minutes back.
     user = models.ForeignKey(
-        "auth.User", verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+        "auth.User",
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
     history = HistoricalRecords()

@@ -303,3 +303,24 @@ def test_a_notula_without_chair_shows_dotted_lines_not_the_label(example):
     _runs, text = _docx_runs(document_docx(example, "notula").content)
     assert "Pimpinan Rapat Pimpinan Rapat" not in text.replace(":", " ").replace("  ", " ")
     assert "...................................." in text
+
+
+@pytest.mark.django_db
+def test_the_notula_counts_invitations_present_with_nobody_named():
+    """An older, per-institution record marks invitations present without naming anyone:
+    the Notula's "Yang hadir" line says so instead of contradicting the counts above it."""
+    from documents.data import notula_data
+    from meetings.models import Participation
+    from tests.attendance.factories import AttendeeFactory
+    from tests.meetings.factories import MeetingFactory, ParticipationFactory
+
+    meeting = MeetingFactory()
+    named, *_unnamed = ParticipationFactory.create_batch(3, meeting=meeting)
+    ParticipationFactory(meeting=meeting, status=Participation.Status.ABSENT)
+    AttendeeFactory(meeting=meeting, participation=named, agency=named.agency)
+    assert notula_data(meeting).people_summary == (
+        "1 orang dari 1 instansi, dan 2 instansi lain hadir tanpa nama tercatat"
+    )
+    for participation in _unnamed:
+        AttendeeFactory(meeting=meeting, participation=participation, agency=participation.agency)
+    assert notula_data(meeting).people_summary == "3 orang dari 3 instansi"

@@ -454,3 +454,50 @@ def test_minutes_of_a_meeting_that_has_not_taken_place_are_not_submitted(people)
     with pytest.raises(ValidationError):
         minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
     assert Meeting.objects.get(pk=meeting.pk).minutes_status == MinutesStatus.DRAFT
+
+
+# A real commit: the user is told on commit (a refused write tells nothing).
+@pytest.mark.django_db(transaction=True)
+def test_a_change_during_review_sends_the_minutes_back_to_draft_and_says_who(people):
+    """The chair reviews what was submitted: when the record changes meanwhile (the notulis
+    edits the text, a liaison its briefing), the minutes are a draft again, the workflow log
+    names who changed it, and they must be submitted again before they can be approved."""
+    from briefings import services as briefing_services
+    from meetings.models import MinutesEvent, MinutesStatus
+    from tests.crawl import Page, form_data
+
+    meeting = MeetingFactory(opening_remarks="Sambutan yang diajukan.")
+    complete_record(meeting)
+    briefing = BriefingFactory(meeting=meeting, summary="Paparan yang diajukan.")
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    meeting.refresh_from_db()
+    notulis = _client(people["notulis"])
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    (form,) = [f for f in Page(notulis.get(url).content.decode()).forms if f["action"] in ("", url)]
+    data = form_data(form)
+    data["minutes-opening_remarks"] = ["Sambutan yang diubah sesudah diajukan."]
+    response = notulis.post(url, data)
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.DRAFT
+    assert meeting.opening_remarks == "Sambutan yang diubah sesudah diajukan."
+    event = meeting.minutes_events.last()
+    assert (event.action, event.user) == (MinutesEvent.Action.CHANGED, people["notulis"])
+    page = notulis.get(response.url).content.decode()
+    assert "harus diajukan lagi" in page  # told at once
+    page = notulis.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "Data rapat diubah saat diperiksa; notula kembali ke draf (notulis)" in page
+    with pytest.raises(ValidationError):
+        minutes_services.minutes_approve(meeting=meeting, user=people["pimpinan"], verify_url=URL)
+
+    # Submitted again, a change by a service outside a request is logged without a name.
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    briefing_services.briefing_update(briefing=briefing, summary="Diubah di konsol.")
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.DRAFT
+    assert meeting.minutes_events.last().user is None
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    revision = minutes_services.minutes_approve(
+        meeting=meeting, user=people["pimpinan"], verify_url=URL
+    )
+    assert "Sambutan yang diubah sesudah diajukan." in _pdf_text(revision)
