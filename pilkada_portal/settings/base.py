@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from environs import Env
 from marshmallow.validate import OneOf, Range
 
+from pilkada_portal.release import release_fingerprint
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # Typed variables: a value that is not a number, a yes/no or a URL stops the start with the
@@ -247,6 +249,12 @@ STORAGES = {
 # shared cache instead (redis://127.0.0.1:6379/1; also locmem://, file:///path, dummy://),
 # which several web processes need to share the markers of queued document renders.
 CACHES = {"default": env.dj_cache_url("CACHE_URL", "locmem://pilkada")}
+# Each release caches under its own prefix (pilkada_portal.release): after an upgrade no
+# fragment rendered by the templates it replaced is served from a shared cache. A prefix
+# given in CACHE_URL (?key_prefix=...) is kept in front of it.
+CACHES["default"]["KEY_PREFIX"] = ":".join(
+    filter(None, [CACHES["default"].get("KEY_PREFIX", ""), release_fingerprint(BASE_DIR)])
+)
 
 # Content-Security-Policy: only the portal's own files; no inline script or style anywhere
 # (htmx's inline indicator style is switched off in base.html). Bootstrap draws a few icons

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from pilkada_portal.release import release_fingerprint
+
 ROOT = Path(settings.BASE_DIR)
 SHOW = (
     "import django, json; django.setup(); from django.conf import settings as s; "
@@ -56,8 +58,16 @@ def test_urls_and_empty_values_are_parsed(tmp_path):
         TASKS_BACKEND="rq",
     )
     assert result.returncode == 0, result.stderr
+    release = release_fingerprint(settings.BASE_DIR)  # the cache's key prefix
     assert result.stdout.strip() == (
         '[{"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": '
-        '"redis://127.0.0.1:6379/4"}, 60, true, "https://rakor.example.go.id", '
-        '"django_tasks_rq.RQBackend"]'
+        f'"redis://127.0.0.1:6379/4", "KEY_PREFIX": "{release}"}}, 60, true, '
+        '"https://rakor.example.go.id", "django_tasks_rq.RQBackend"]'
     )
+
+
+def test_a_key_prefix_in_the_cache_url_stays_in_front_of_the_release(tmp_path):
+    result = _settings_of(tmp_path, CACHE_URL="redis://127.0.0.1:6379/4?key_prefix=rakor")
+    assert result.returncode == 0, result.stderr
+    release = release_fingerprint(settings.BASE_DIR)
+    assert f'"KEY_PREFIX": "rakor:{release}"' in result.stdout
