@@ -18,6 +18,7 @@ from .models import (
     FollowUp,
     FollowUpProgress,
     Meeting,
+    MinutesEvent,
     MinutesStatus,
     Participation,
 )
@@ -275,6 +276,15 @@ class ChecklistItem:
     done: bool
     url: str
     rule: str
+
+
+def minutes_returned(*, meeting: Meeting) -> MinutesEvent | None:
+    """The chair's return of draft minutes, with what to change, while it still stands (the
+    minutes are a draft and nothing happened in their workflow since)."""
+    if meeting.minutes_status != MinutesStatus.DRAFT:
+        return None
+    last = meeting.minutes_events.select_related("user").order_by("created_at", "id").last()
+    return last if last is not None and last.action == MinutesEvent.Action.RETURNED else None
 
 
 def minutes_checklist(*, meeting: Meeting) -> list[ChecklistItem]:

@@ -52,6 +52,7 @@ class MinutesView(RuleRequiredMixin, MeetingMixin, TemplateView):
         if "minutes_form" not in kwargs:
             kwargs["minutes_form"], kwargs["item_forms"] = self.get_forms()
         return super().get_context_data(
+            returned=selectors.minutes_returned(meeting=self.meeting),
             follow_ups=selectors.follow_up_list(meeting=self.meeting),
             follow_up_form=kwargs.pop("follow_up_form", None)
             or FollowUpCreateForm(prefix="follow-up"),

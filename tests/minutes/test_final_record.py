@@ -1,6 +1,7 @@
 """Once the chair approves, the stored Notula and the database agree forever: the failures
 found by a hostile probe, each kept as a regression test."""
 
+import re
 import threading
 import time
 import uuid
@@ -501,3 +502,23 @@ def test_a_change_during_review_sends_the_minutes_back_to_draft_and_says_who(peo
         meeting=meeting, user=people["pimpinan"], verify_url=URL
     )
     assert "Sambutan yang diubah sesudah diajukan." in _pdf_text(revision)
+
+
+@pytest.mark.django_db
+def test_the_chairs_comment_stands_on_the_minutes_page_until_they_are_submitted_again(people):
+    meeting = MeetingFactory()
+    complete_record(meeting)
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    minutes_services.minutes_return(
+        meeting=meeting, user=people["pimpinan"], comment="Lengkapi simpulan butir 2."
+    )
+    notulis = _client(people["notulis"])
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    page = notulis.get(url).content.decode()
+    assert 'id="minutes-returned"' in page
+    assert "Lengkapi simpulan butir 2." in page
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    assert 'id="minutes-returned"' not in notulis.get(url).content.decode()
+    # The return's comment box asks for the reason before the form is sent.
+    page = _client(people["pimpinan"]).get(reverse("meetings:detail", args=[meeting.pk]))
+    assert re.search(r'<textarea name="comment" id="return-comment"[^>]* required', page.text)
