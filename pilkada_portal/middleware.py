@@ -1,16 +1,19 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 
 class HealthChecksMiddleware:
-    """Answer /healthz and /readyz before anything checks the host or redirects to HTTPS.
+    """Answer /healthz and /readyz to a probe that the rest of the stack would turn away.
 
     A load balancer probes each web process by its address over plain HTTP
     (http://10.0.0.5:8000/healthz): with HTTPS=1 and ALLOWED_HOSTS naming the portal, the
     probe would get a 400 (and a logged DisallowedHost traceback) or a redirect, and the
-    process would be taken out of service while it is fine. First in MIDDLEWARE.
+    process would be taken out of service while it is fine. Such a probe is answered here,
+    first in MIDDLEWARE; a check for the portal's own host over HTTPS (through nginx) still
+    goes through the whole stack, like any page.
     """
 
     def __init__(self, get_response):
@@ -21,9 +24,18 @@ class HealthChecksMiddleware:
 
     def __call__(self, request):
         check = self.checks.get(request.path_info)
-        if check is not None and request.method in ("GET", "HEAD"):
+        if check is not None and request.method in ("GET", "HEAD") and self.turned_away(request):
             return check(request)
         return self.get_response(request)
+
+    @staticmethod
+    def turned_away(request) -> bool:
+        """Whether the host check or the HTTPS redirect would answer instead of the view."""
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return True
+        return settings.SECURE_SSL_REDIRECT and not request.is_secure()
 
 
 class ChosenLanguageMiddleware(LocaleMiddleware):

@@ -141,3 +141,8 @@ def test_a_load_balancer_probes_a_process_by_address_over_plain_http(settings):
     assert probe.get("/accounts/login/").status_code == 400
     portal = Client(HTTP_HOST="rakor.konaweutarakab.go.id")
     assert portal.get("/accounts/login/").status_code == 301
+    # Through nginx (the portal's host, HTTPS) the check goes through the whole stack.
+    through_proxy = portal.get("/healthz", secure=True)
+    assert through_proxy.status_code == 200
+    assert through_proxy["X-Frame-Options"] == "DENY"
+    assert "X-Frame-Options" not in probe.get("/healthz")
