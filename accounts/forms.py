@@ -12,6 +12,7 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's <form> carries the token
         self.helper.add_input(Submit("submit", _("Sign in"), css_class="w-100"))
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         # AuthenticationForm sets max_length but no validator: an overlong name would reach
