@@ -11,10 +11,10 @@ from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import Region, typed_region_name
+from .models import REGION_SEPARATOR, Region, typed_region_name
 from .selectors import regions_named
 
-SEPARATOR = " – "
+SEPARATOR = REGION_SEPARATOR
 
 
 def region_label(region: Region) -> str:

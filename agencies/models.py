@@ -19,6 +19,9 @@ from .validators import (
     validate_region_code,
 )
 
+# Between a region's code (or name) and its name (or the region it is part of) in the label
+# the region fields show and suggest (agencies.fields.region_label).
+REGION_SEPARATOR = " – "
 # The word a region's Indonesian name begins with, by kind (the kinds' values are those words).
 NAME_PREFIX = {
     "provinsi": "Provinsi",

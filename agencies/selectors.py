@@ -12,7 +12,14 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from .models import Agency, Official, Region, kind_order_expression, typed_region_name
+from .models import (
+    REGION_SEPARATOR,
+    Agency,
+    Official,
+    Region,
+    kind_order_expression,
+    typed_region_name,
+)
 
 # Agency.Kind lists the kinds in the order in which pages and documents group institutions;
 # the expression is the model's, which an index of the same expression serves.
@@ -84,7 +91,11 @@ def region_search(*, query: str = "") -> QuerySet[Region]:
 def regions_named(queryset: QuerySet, typed: str, *, through: str = "") -> QuerySet:
     """The rows of `queryset` whose region (`through`: the path to it, e.g. "region__")
     is named by what was typed: every word of the name, and its kind when the user typed
-    the kind word the portal shows ("Kecamatan Asera")."""
+    the kind word the portal shows ("Kecamatan Asera"); the suggestion of a region without
+    a code is its name, REGION_SEPARATOR and the name of the region it is part of."""
+    typed, _sep, parent = typed.partition(REGION_SEPARATOR)
+    for word in parent.split():
+        queryset = queryset.filter(**{f"{through}parent__name__icontains": word})
     kind, words = typed_region_name(typed)
     if kind is not None:
         # The first word is the kind, or a word of the name (Kecamatan "Kota Juang").

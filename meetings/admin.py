@@ -1,12 +1,12 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from simple_history.admin import SimpleHistoryAdmin
 
 from .cache import meetings_touch
-from .guards import final_record_message, is_final, lock_meeting
-from .models import AgendaItem, Election, FollowUp, Meeting, MinutesStatus, Participation
+from .guards import ensure_editable, final_record_message, is_final
+from .models import AgendaItem, Election, FollowUp, Meeting, Participation
 
 
 class RecordRowForm(forms.ModelForm):
@@ -46,11 +46,18 @@ class FinalRecordAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not self._final(obj)
 
+    @staticmethod
+    def _ensure_editable(meeting) -> None:
+        """As every service does: refused when final (the form checked before; the lock
+        closes the gap to an approval running meanwhile), back to draft when in review."""
+        try:
+            ensure_editable(meeting)
+        except ValidationError:
+            raise PermissionDenied(final_record_message()) from None
+
     def save_model(self, request, obj, form, change):
-        # The form checked before; the lock closes the gap to an approval running meanwhile.
         meeting = self.record_meeting(obj)
-        if lock_meeting(meeting) == MinutesStatus.FINAL:
-            raise PermissionDenied(final_record_message())
+        self._ensure_editable(meeting)
         left = self.record_meeting(type(obj)._default_manager.get(pk=obj.pk)) if change else None
         super().save_model(request, obj, form, change)
         if left is not None and left.pk != meeting.pk:
@@ -59,8 +66,7 @@ class FinalRecordAdmin(SimpleHistoryAdmin):
             meetings_touch(Q(pk=left.pk))
 
     def delete_model(self, request, obj):
-        if lock_meeting(self.record_meeting(obj)) == MinutesStatus.FINAL:
-            raise PermissionDenied(final_record_message())
+        self._ensure_editable(self.record_meeting(obj))
         super().delete_model(request, obj)
 
 

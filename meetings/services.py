@@ -649,11 +649,14 @@ def follow_up_update(
     the other fields are compared with the row as stored, never with the instance handed
     in (a ModelForm has already copied the new values onto it).
     """
-    if lock_meeting(follow_up.meeting) == MinutesStatus.FINAL:
+    status = lock_meeting(follow_up.meeting)
+    if status == MinutesStatus.FINAL:
         stored = FollowUp.objects.get(pk=follow_up.pk)
         changed = {name for name, value in fields.items() if getattr(stored, name) != value}
         if changed - FOLLOW_UP_PROGRESS_FIELDS:
             ensure_editable(follow_up.meeting)
+    elif status == MinutesStatus.IN_REVIEW:
+        ensure_editable(follow_up.meeting)  # the Notula lists it: back to draft
     before = FollowUp.objects.filter(pk=follow_up.pk).values("status", "progress_note").first()
     assign_fields(follow_up, fields, FOLLOW_UP_FIELDS)
     save_validated(follow_up, expected_version=expected_version)

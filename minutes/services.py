@@ -1,6 +1,7 @@
 """The minutes lifecycle: draft -> in review -> final (or back to draft with a comment), and
 corrections of final minutes as numbered revisions whose PDF is stored with its SHA-256."""
 
+import datetime
 import hashlib
 import secrets
 
@@ -71,13 +72,29 @@ def _new_code() -> str:
 
 
 @transaction.atomic
-def minutes_approve(*, meeting: Meeting, user: AbstractBaseUser, verify_url: str) -> NotulaRevision:
+def minutes_approve(
+    *,
+    meeting: Meeting,
+    user: AbstractBaseUser,
+    verify_url: str,
+    seen: datetime.datetime | None = None,
+) -> NotulaRevision:
     """The chair approves: the minutes become final and their Notula is stored as a revision.
 
     verify_url is the public verification address with "{code}" where the code goes; it is
-    printed, with a QR code, on the PDF.
+    printed, with a QR code, on the PDF. `seen` is the record's `updated_at` on the page the
+    chair approved from: a record changed since (and submitted again) is refused, so that
+    nobody approves a text they have not seen.
     """
     current = _lock(meeting, MinutesStatus.IN_REVIEW)
+    if seen is not None and current.updated_at != seen:
+        raise ValidationError(
+            _(
+                "The meeting's record changed after this page was opened. Read it again "
+                "before approving."
+            ),
+            code="changed",
+        )
     missing = [item.label for item in minutes_checklist(meeting=current) if not item.done]
     if missing:
         raise ValidationError(

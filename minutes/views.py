@@ -54,6 +54,8 @@ ACTIONS = {
 
 class CommentForm(forms.Form):
     comment = forms.CharField(max_length=2000, required=False, strip=True)
+    # The record's updated_at on the page the approval was sent from.
+    seen = forms.DateTimeField(required=False)
 
 
 class MinutesActionView(RuleRequiredMixin, MeetingMixin, View):
@@ -83,7 +85,13 @@ class MinutesActionView(RuleRequiredMixin, MeetingMixin, View):
         action = kwargs["action"]
         _rule, _role, success = ACTIONS[action]
         form = CommentForm(request.POST)
-        comment = form.cleaned_data["comment"] if form.is_valid() else ""
+        if not form.is_valid():
+            # A comment over the limit: said as it is, not as a missing reason.
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+            return redirect(self.meeting.get_absolute_url() + "#minutes-workflow")
+        comment = form.cleaned_data["comment"]
         try:
             if action == "submit":
                 services.minutes_submit(meeting=self.meeting, user=request.user)
@@ -95,6 +103,7 @@ class MinutesActionView(RuleRequiredMixin, MeetingMixin, View):
                     meeting=self.meeting,
                     user=request.user,
                     verify_url=url.replace("CODE", "{code}"),
+                    seen=form.cleaned_data["seen"],
                 )
             else:
                 services.minutes_reopen(meeting=self.meeting, user=request.user, reason=comment)

@@ -62,6 +62,10 @@ class MinutesView(RuleRequiredMixin, MeetingMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         minutes_form, item_forms = self.get_forms(request.POST)
         if minutes_form.is_valid() and all(form.is_valid() for form in item_forms):
+            if not minutes_form.has_changed() and not any(f.has_changed() for f in item_forms):
+                # Saved as loaded: nothing to write (and minutes in review stay in review).
+                messages.info(request, _("Nothing was changed."))
+                return redirect("meetings:minutes", meeting_pk=self.meeting.pk)
             try:
                 services.meeting_minutes_save(
                     meeting=self.meeting,

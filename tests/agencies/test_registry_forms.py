@@ -75,7 +75,7 @@ def test_a_region_is_taken_back_as_the_portal_shows_it(operator_client):
     """The lists show "Kabupaten Konawe Utara": typed back (or "Kab. Konawe Utara") into a
     region field, the institution filter or the region search, it names that region; a
     kecamatan whose name begins with a kind word ("Kota Juang") is still found by it."""
-    from agencies.fields import RegionField
+    from agencies.fields import RegionField, region_label
     from agencies.selectors import region_search
 
     regency = Region.objects.get(code="74.09")
@@ -97,6 +97,14 @@ def test_a_region_is_taken_back_as_the_portal_shows_it(operator_client):
     listed = operator_client.get(reverse("agencies:list"), {"region": str(regency)})
     assert "Instansi Di Konawe Utara" in listed.content.decode()
     assert "Instansi Di Kendari" not in listed.content.decode()
+    # The suggestion of a region without a code: its name, a dash, the region it is part of.
+    AgencyFactory(name="Instansi Di Juang", region=juang)
+    typed = region_label(juang)
+    assert typed == "Kota Juang – Konawe Utara"
+    listed = operator_client.get(reverse("agencies:list"), {"region": typed}).content.decode()
+    assert "Instansi Di Juang" in listed
+    assert "Instansi Di Konawe Utara" not in listed
+    assert list(region_search(query=typed)) == [juang]
 
 
 def test_a_region_typed_with_its_kind_word_or_an_existing_code_is_explained(operator_client):

@@ -522,3 +522,113 @@ def test_the_chairs_comment_stands_on_the_minutes_page_until_they_are_submitted_
     # The return's comment box asks for the reason before the form is sent.
     page = _client(people["pimpinan"]).get(reverse("meetings:detail", args=[meeting.pk]))
     assert re.search(r'<textarea name="comment" id="return-comment"[^>]* required', page.text)
+
+
+@pytest.mark.django_db
+def test_every_path_of_a_change_in_review_sends_the_minutes_back_but_saving_nothing_does_not(
+    people, admin_client
+):
+    """A follow-up's text (listed in the Notula) and an agenda item changed in the admin send
+    the minutes back too; the minutes form saved as it was loaded changes nothing."""
+    from meetings import services as meeting_services
+    from meetings.models import MinutesEvent, MinutesStatus
+    from tests.crawl import Page, form_data
+
+    meeting = MeetingFactory()
+    follow_up = FollowUpFactory(meeting=meeting, text="Distribusi logistik")
+    item = AgendaItemFactory(meeting=meeting, title="Judul semula")
+    complete_record(meeting)
+
+    def submitted():
+        minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+        meeting.refresh_from_db()
+        assert meeting.minutes_status == MinutesStatus.IN_REVIEW
+
+    def sent_back() -> bool:
+        meeting.refresh_from_db()
+        last = meeting.minutes_events.last()
+        return (
+            meeting.minutes_status == MinutesStatus.DRAFT
+            and last.action == MinutesEvent.Action.CHANGED
+        )
+
+    submitted()
+    notulis = _client(people["notulis"])
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    (form,) = [f for f in Page(notulis.get(url).content.decode()).forms if f["action"] in ("", url)]
+    response = notulis.post(url, form_data(form), follow=True)
+    assert "Tidak ada yang diubah." in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.IN_REVIEW
+
+    follow_up.refresh_from_db()
+    meeting_services.follow_up_update(
+        follow_up=follow_up, text="Distribusi logistik diubah", expected_version=follow_up.version
+    )
+    assert sent_back()
+
+    submitted()
+    change = reverse("admin:meetings_agendaitem_change", args=[item.pk])
+    forms = Page(admin_client.get(change).content.decode()).forms
+    (form,) = [f for f in forms if any(name == "title" for name, _value in f["fields"])]
+    data = form_data(form)
+    data["title"] = ["Judul diubah lewat admin"]
+    assert admin_client.post(change, data).status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Judul diubah lewat admin"
+    assert sent_back()
+
+
+@pytest.mark.django_db
+def test_an_approval_sent_from_a_page_older_than_the_record_is_refused(people):
+    from meetings.models import MinutesStatus
+    from tests.crawl import Page, form_data
+
+    meeting = MeetingFactory(opening_remarks="Teks yang dibaca pimpinan.")
+    complete_record(meeting)
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    pimpinan = _client(people["pimpinan"])
+    page_url = reverse("meetings:detail", args=[meeting.pk])
+    approve = reverse("minutes:action", args=[meeting.pk, "approve"])
+
+    def approve_form():
+        forms = Page(pimpinan.get(page_url).content.decode()).forms
+        (form,) = [f for f in forms if f["action"] == approve]
+        return form_data(form)
+
+    old_page = approve_form()
+    assert old_page["seen"][0]
+    # Meanwhile the text changes (back to draft) and is submitted again.
+    meeting.refresh_from_db()
+    meeting.opening_remarks = "Teks yang belum dibaca pimpinan."
+    from meetings import services as meeting_services
+
+    meeting_services.meeting_minutes_save(
+        meeting=meeting,
+        opening_remarks=meeting.opening_remarks,
+        conclusions=meeting.conclusions,
+        items=[],
+    )
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    response = pimpinan.post(approve, old_page, follow=True)
+    assert "Data rapat berubah setelah halaman ini dibuka" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.IN_REVIEW
+    pimpinan.post(approve, approve_form())
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.FINAL
+
+
+@pytest.mark.django_db
+def test_a_return_comment_over_the_limit_is_said_so(people):
+    meeting = MeetingFactory()
+    complete_record(meeting)
+    minutes_services.minutes_submit(meeting=meeting, user=people["notulis"])
+    response = _client(people["pimpinan"]).post(
+        reverse("minutes:action", args=[meeting.pk, "return"]),
+        {"comment": "x" * 2001},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "paling banyak 2000 karakter" in page
+    assert "Isikan alasannya" not in page
