@@ -134,6 +134,16 @@ class MeetingDuplicateForm(OnceFormMixin, forms.Form):
 
 
 REPORT_TEXT_MAX = 4000
+# The minutes' own texts (opening remarks, conclusions, an item's discussion): about eight
+# pages each. Without a bound a pasted book made the approval's render take minutes while it
+# held the record's lock, and every other write to the meeting waited for it.
+MINUTES_TEXT_MAX = 20000
+
+
+def _bounded(field, limit: int) -> None:
+    field.max_length = limit
+    field.validators.append(MaxLengthValidator(limit))
+    field.widget.attrs["maxlength"] = limit
 
 
 class MinutesForm(VersionFieldMixin, forms.ModelForm):
@@ -155,9 +165,9 @@ class MinutesForm(VersionFieldMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # A report's own parts are paragraphs, not books: a bound keeps its PDF in pages.
         for name in REPORT_FIELDS:
-            self.fields[name].max_length = REPORT_TEXT_MAX
-            self.fields[name].validators.append(MaxLengthValidator(REPORT_TEXT_MAX))
-            self.fields[name].widget.attrs["maxlength"] = REPORT_TEXT_MAX
+            _bounded(self.fields[name], REPORT_TEXT_MAX)
+        for name in ("opening_remarks", "conclusions"):
+            _bounded(self.fields[name], MINUTES_TEXT_MAX)
         self.helper = FormHelper()
         self.helper.form_tag = False
 
@@ -203,6 +213,7 @@ class AgendaMinutesForm(forms.ModelForm):
 
     def __init__(self, *args, speaker_choices: list[Official], **kwargs):
         super().__init__(*args, **kwargs)
+        _bounded(self.fields["discussion_notes"], MINUTES_TEXT_MAX)
         # Plain choices built once for all items of the page (a model field would query the
         # officials again for every agenda item).
         self.officials = {official.pk: official for official in speaker_choices}

@@ -632,3 +632,25 @@ def test_a_return_comment_over_the_limit_is_said_so(people):
     page = response.content.decode()
     assert "paling banyak 2000 karakter" in page
     assert "Isikan alasannya" not in page
+
+
+@pytest.mark.django_db
+def test_minutes_texts_are_bounded_next_to_their_field(people):
+    from meetings.forms import MINUTES_TEXT_MAX
+    from tests.crawl import Page, form_data
+
+    meeting = MeetingFactory()
+    AgendaItemFactory(meeting=meeting)
+    notulis = _client(people["notulis"])
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    (form,) = [f for f in Page(notulis.get(url).content.decode()).forms if f["action"] in ("", url)]
+    data = form_data(form)
+    data["minutes-conclusions"] = ["x" * (MINUTES_TEXT_MAX + 1)]
+    discussion = next(name for name in data if name.endswith("discussion_notes"))
+    data[discussion] = ["y" * (MINUTES_TEXT_MAX + 1)]
+    response = notulis.post(url, data)
+    assert response.status_code == 200
+    assert "conclusions" in response.context["minutes_form"].errors
+    assert any("discussion_notes" in f.errors for f in response.context["item_forms"])
+    meeting.refresh_from_db()
+    assert meeting.conclusions != "x" * (MINUTES_TEXT_MAX + 1)
