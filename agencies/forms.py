@@ -41,6 +41,28 @@ class NipField(forms.CharField):
         return NIP_SEPARATORS.sub("", super().to_python(value))
 
 
+class LogoField(forms.ImageField):
+    """An image field whose refusal of an image of hundreds of megapixels says so: Pillow
+    will not even open one (a decompression bomb), so Django would call it "not an image"
+    before agencies.validators.validate_logo_image could read its size."""
+
+    def to_python(self, data):
+        from PIL import Image
+
+        try:
+            return super().to_python(data)
+        except forms.ValidationError as error:
+            if isinstance(error.__cause__, Image.DecompressionBombError):
+                raise forms.ValidationError(
+                    _(
+                        "The logo has far too many pixels for a letterhead. Make it smaller "
+                        "(at most 25 megapixels, e.g. 5000 × 5000) and upload it again."
+                    ),
+                    code="logo_too_many_pixels",
+                ) from None
+            raise
+
+
 class AgencyForm(VersionFieldMixin, forms.ModelForm):
     """An institution's name, kind, place in the hierarchy, contacts and letterhead logo."""
 
@@ -58,6 +80,7 @@ class AgencyForm(VersionFieldMixin, forms.ModelForm):
             "address": forms.Textarea(attrs={"rows": 3}),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
         }
+        field_classes = {"logo": LogoField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -165,3 +165,13 @@ def test_the_logo_view_serves_only_institution_logos(operator_client):
     agency = AgencyFactory(logo="logos/missing.png")
     response = operator_client.get(reverse("agencies:logo", kwargs={"name": agency.logo.name}))
     assert response.status_code == 404
+
+
+def test_a_logo_of_hundreds_of_megapixels_is_called_too_large_not_broken(operator_client):
+    """Pillow will not open a 20000 x 20000 image at all (a decompression bomb)."""
+    upload = SimpleUploadedFile("raksasa.png", _claiming(20000, 20000), content_type="image/png")
+    response = operator_client.post(reverse("agencies:create"), agency_data(logo=upload))
+    assert response.status_code == 200
+    (error,) = response.context["form"].errors["logo"]
+    assert "terlalu banyak piksel" in error
+    assert not agencies_but_home().exists()
