@@ -14,16 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from .models import REGION_SEPARATOR, Region, typed_region_name
 from .selectors import regions_named
 
-SEPARATOR = REGION_SEPARATOR
-
 
 def region_label(region: Region) -> str:
     """What the field shows for a region and what a suggestion fills in: its code and name,
     or for a region typed by hand without a code, its name and the region it is part of."""
     if region.code:
-        return f"{region.code}{SEPARATOR}{region}"
+        return f"{region.code}{REGION_SEPARATOR}{region}"
     if region.parent_id is not None:
-        return f"{region.name}{SEPARATOR}{region.parent.name}"
+        return f"{region.name}{REGION_SEPARATOR}{region.parent.name}"
     return region.name
 
 
@@ -78,13 +76,13 @@ class RegionField(forms.Field):
             return None
         regions = self.queryset.select_related("parent")
         if value[:1].isascii() and value[:1].isdigit():
-            value = value.split(SEPARATOR)[0].strip()  # a suggestion: code, dash, name
+            value = value.split(REGION_SEPARATOR)[0].strip()  # a suggestion: code, dash, name
         exact = regions.filter(code=value).first()
         if exact is not None:
             return exact
         if value[:1].isascii() and value[:1].isdigit():
             raise forms.ValidationError(self.error_messages["none"], code="none")
-        name, _sep, parent = value.partition(SEPARATOR)
+        name, _sep, parent = value.partition(REGION_SEPARATOR)
         kind, words = typed_region_name(name)
         exact = Q(name__iexact=name)
         if kind is not None:  # "Kabupaten Konawe Utara", as the portal shows it

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
-from .models import Agency, Region
+from .models import REGION_SEPARATOR, Agency, Region
 
 # The start of a Kemendagri code: 74, 74., 74.09, 74.09.01, 74.09.01.2001.
 CODE_PREFIX_RE = re.compile(r"^\d{2}(\.(\d{1,2}(\.(\d{1,2}(\.\d{0,4})?)?)?)?)?$", re.ASCII)
@@ -44,7 +44,7 @@ class AgencyFilterForm(forms.Form):
     def clean_region(self):
         value = (self.cleaned_data.get("region") or "").strip()
         if _starts_like_a_code(value):
-            value = value.split(" – ")[0].strip()  # a suggestion: code, dash, name
+            value = value.split(REGION_SEPARATOR)[0].strip()  # a suggestion: code, dash, name
         if _starts_like_a_code(value) and not CODE_PREFIX_RE.match(value):
             raise forms.ValidationError(
                 _("Type a Kemendagri code such as 74 or 74.09, or words of the region's name."),
@@ -112,7 +112,7 @@ class AgencyFilter(django_filters.FilterSet):
     def filter_region(self, queryset, name, value):
         value = value.strip()
         if _starts_like_a_code(value):
-            value = value.split(" – ")[0].strip()  # a suggestion: code, dash, name
+            value = value.split(REGION_SEPARATOR)[0].strip()  # a suggestion: code, dash, name
         if _starts_like_a_code(value):
             return queryset.filter(region__code__startswith=value)
         return selectors.regions_named(queryset, value, through="region__")

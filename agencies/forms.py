@@ -125,23 +125,24 @@ class AgencyForm(VersionFieldMixin, forms.ModelForm):
             CANCEL_LINK,
         )
 
-    def clean_name(self):
-        # Names differing only in capitals are one institution: said next to the field (the
-        # database's unique name compares exact text).
-        name = self.cleaned_data["name"]
+    def _taken(self, field: str, value: str) -> bool:
+        """Whether another institution has this value, in whatever capitals: said next to
+        the field instead of naming the database's constraint (which compares exact text)."""
         others = Agency.objects.exclude(pk=self.instance.pk)
-        if name and others.filter(name__iexact=name.strip()).exists():
+        return bool(value) and others.filter(**{f"{field}__iexact": value.strip()}).exists()
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if self._taken("name", name):
             raise forms.ValidationError(
                 _("Another institution already has this name."), code="unique"
             )
         return name
 
     def clean_short_name(self):
-        # The database allows many blank short names but each given one once; checked here so
-        # that the message stands next to the field instead of naming the constraint.
+        # The database allows many blank short names but each given one once.
         short_name = self.cleaned_data["short_name"]
-        others = Agency.objects.exclude(pk=self.instance.pk)
-        if short_name and others.filter(short_name__iexact=short_name).exists():
+        if self._taken("short_name", short_name):
             raise forms.ValidationError(
                 _("Another institution already uses this short name."), code="unique"
             )
